@@ -1,0 +1,19 @@
+package uk.nip.governance.application;
+
+import java.util.Map;
+import uk.nip.governance.domain.GovernanceException;
+
+/** Every problem found at submission, by field, so the researcher can fix them all at once. */
+public class ValidationException extends GovernanceException {
+
+    private final Map<String, String> problems;
+
+    public ValidationException(Map<String, String> problems) {
+        super("The application cannot be submitted yet: " + String.join("; ", problems.values()));
+        this.problems = Map.copyOf(problems);
+    }
+
+    public Map<String, String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,28 @@
+package uk.nip.governance.domain;
+
+/** What someone does to an application. Each accepted action becomes one immutable event. */
+public enum ApplicationAction {
+    CREATE,
+    SUBMIT,
+    START_SCREENING,
+    RETURN_TO_APPLICANT,
+    SEND_TO_REVIEW,
+    REQUEST_CLARIFICATION,
+    ANSWER_CLARIFICATION,
+    APPROVE,
+    REJECT,
+    WITHDRAW,
+    ISSUE_AGREEMENT,
+    SIGN_AGREEMENT,
+    START_PROVISIONING,
+    ACTIVATE,
+    SUSPEND,
+    RESUME,
+    EXPIRE,
+    REVOKE,
+    CLOSE;
+
+    public String label() {
+        return name().replace('_', ' ').toLowerCase();
+    }
+}

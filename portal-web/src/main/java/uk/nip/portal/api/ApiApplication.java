@@ -1,0 +1,15 @@
+package uk.nip.portal.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The portal's JSON API. Classes are listed so the engine's own REST providers stay out of it. */
+@ApplicationPath("/api")
+public class ApiApplication extends Application {
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
+                AuditResource.class, GovernanceExceptionMapper.class);
+    }
+}

@@ -1,0 +1,33 @@
+package uk.nip.portal.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.util.Map;
+import uk.nip.governance.application.ValidationException;
+import uk.nip.governance.domain.GovernanceException;
+
+/** Shows service refusals on the page: field problems next to their fields, the rest at the top. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static void info(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    }
+
+    static void refused(GovernanceException e, String formId) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.validationFailed();
+        if (e instanceof ValidationException v) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "There are " + v.problems().size() + " problems to fix before this can go ahead.", null));
+            for (Map.Entry<String, String> p : v.problems().entrySet()) {
+                faces.addMessage(formId + ":" + p.getKey(),
+                        new FacesMessage(FacesMessage.SEVERITY_ERROR, p.getValue(), p.getValue()));
+            }
+        } else {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package uk.nip.portal.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import uk.nip.governance.application.Application;
+import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.audit.AuditRecord;
+import uk.nip.governance.audit.AuditTrail;
+import uk.nip.governance.audit.ChainVerification;
+import uk.nip.governance.domain.GovernanceException;
+import uk.nip.portal.infra.CurrentActor;
+
+/** Custodian, auditor and administrator pages: what each may see, checked by the services. */
+@Named
+@RequestScoped
+public class StaffView {
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentActor current;
+
+    private ChainVerification verification;
+
+    public List<Application> getApplications() {
+        return applications.visibleTo(current.actor());
+    }
+
+    public List<AuditRecord> getLatestAudit() {
+        return audit.latest(current.actor(), 200);
+    }
+
+    public void verifyChain() {
+        try {
+            verification = audit.verify(current.actor());
+        } catch (GovernanceException e) {
+            Messages.refused(e, "audit");
+        }
+    }
+
+    public ChainVerification getVerification() {
+        return verification;
+    }
+
+    public String getHeadHash() {
+        return audit.headHash();
+    }
+}
