@@ -49,7 +49,7 @@ public class ApplicationService {
             throw new AccessDeniedException("Only researchers can start an application.");
         }
         Instant now = Instant.now();
-        Application app = new Application("pending-" + java.util.UUID.randomUUID(), actor.username(), now);
+        Application app = new Application("new-" + java.util.UUID.randomUUID().toString().replace("-", ""), actor.username(), now);
         apply(app, form);
         em.persist(app);
         em.flush();

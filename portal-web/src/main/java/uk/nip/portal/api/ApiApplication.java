@@ -10,6 +10,6 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
-                AuditResource.class, GovernanceExceptionMapper.class);
+                AuditResource.class, GovernanceExceptionMapper.class, JsonConfiguration.class);
     }
 }

@@ -1,0 +1,223 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nip.portal.Http.Reply;
+
+/**
+ * The portal's addresses and JSON API against the real server, database, workflow engine and
+ * Keycloak: what each role may do, and the refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.builtWar();
+    }
+
+    static String researcher;
+    static String researcher2;
+    static String chair;
+    static String member;
+    static String custodian;
+    static String auditor;
+
+    @BeforeAll
+    static void signIn() {
+        researcher = Http.userToken("researcher");
+        researcher2 = Http.userToken("researcher2");
+        chair = Http.userToken("dacchair");
+        member = Http.userToken("dacmember");
+        custodian = Http.userToken("custodian");
+        auditor = Http.userToken("auditor");
+    }
+
+    static Map<String, Object> completeDraft(String title) {
+        Map<String, Object> d = new HashMap<>();
+        d.put("title", title);
+        d.put("laySummary", "We will teach a computer to spot early signs of lung disease on chest scans.");
+        d.put("publicBenefit", "Earlier diagnosis of lung disease in NHS patients.");
+        d.put("technicalSummary", "A 3D convolutional network trained on de-identified chest CT.");
+        d.put("organisation", "University of Exampleton");
+        d.put("datasetId", "demo-chest-ct");
+        return d;
+    }
+
+    static long create(String token, Map<String, Object> draft) {
+        Reply r = Http.postJson("/api/applications", token, draft);
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("id").asLong();
+    }
+
+    @Test
+    void healthReportsPortalDatabaseAndWorkflowUp() {
+        Reply r = Http.get("/health", null);
+        assertEquals(200, r.status());
+        JsonNode health = r.json();
+        assertEquals("UP", health.get("database").asText());
+        assertEquals("UP", health.get("workflow").asText());
+    }
+
+    @Test
+    void publicPagesNeedNoSignIn() {
+        for (String path : new String[] {"/", "/register", "/api/register", "/api/catalogue"}) {
+            assertEquals(200, Http.get(path, null, "text/html,*/*").status(), path);
+        }
+        assertTrue(Http.get("/api/catalogue", null).json().toString().contains("demo-chest-ct"));
+    }
+
+    @Test
+    void signedInAreasSendBrowsersToTheKeycloakLogin() {
+        for (String area : new String[] {"/researcher/", "/committee/", "/custodian/", "/auditor/", "/admin/"}) {
+            Reply r = Http.get(area, null, "text/html");
+            assertEquals(302, r.status(), area);
+            assertTrue(r.location().startsWith("http://localhost:8180/realms/imaging/protocol/openid-connect/auth"),
+                    area + " -> " + r.location());
+        }
+    }
+
+    @Test
+    void theApiRefusesCallsWithoutAToken() {
+        assertEquals(401, Http.get("/api/applications", null).status());
+        assertEquals(401, Http.get("/api/audit/verify", null).status());
+    }
+
+    @Test
+    void aDraftSavesIncompleteButSubmissionListsEveryMissingField() {
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("title", "Half-written idea");
+        long id = create(researcher, draft);
+        Reply submit = Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
+        assertEquals(422, submit.status(), submit.body());
+        JsonNode problems = submit.json().get("problems");
+        for (String field : new String[] {"laySummary", "publicBenefit", "organisation", "datasetId"}) {
+            assertTrue(problems.has(field), "missing problem for " + field + ": " + problems);
+        }
+        assertEquals("Half-written idea", Http.get("/api/applications/" + id, researcher).json().get("title").asText());
+        assertEquals("DRAFT", Http.get("/api/applications/" + id, researcher).json().get("state").asText());
+    }
+
+    @Test
+    void aLaySummaryOverThreeHundredWordsIsRefusedWithTheCount() {
+        Map<String, Object> draft = completeDraft("Verbose project");
+        draft.put("laySummary", "word ".repeat(301));
+        long id = create(researcher, draft);
+        Reply submit = Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
+        assertEquals(422, submit.status());
+        assertTrue(submit.json().get("problems").get("laySummary").asText().contains("301 words"), submit.body());
+    }
+
+    @Test
+    void aResearcherCannotSeeOrEditAnotherResearchersApplication() {
+        long id = create(researcher, completeDraft("Private draft"));
+        assertEquals(403, Http.get("/api/applications/" + id, researcher2).status());
+        Map<String, Object> edit = completeDraft("Hijacked");
+        edit.put("version", 0);
+        assertEquals(403, Http.putJson("/api/applications/" + id, researcher2, edit).status());
+        assertEquals(403, Http.postJson("/api/applications/" + id + "/submit", researcher2, "{}").status());
+        assertFalse(Http.get("/api/applications", researcher2).body().contains("Private draft"));
+    }
+
+    @Test
+    void committeeAndCustodiansDoNotSeeDraftsButSeeSubmittedApplications() {
+        long id = create(researcher, completeDraft("Draft not yet for the committee"));
+        assertEquals(403, Http.get("/api/applications/" + id, member).status());
+        assertEquals(403, Http.get("/api/applications/" + id, custodian).status());
+        assertEquals(200, Http.postJson("/api/applications/" + id + "/submit", researcher, "{}").status());
+        assertEquals(200, Http.get("/api/applications/" + id, member).status());
+        assertEquals(200, Http.get("/api/applications/" + id, custodian).status());
+        assertEquals(200, Http.get("/api/applications/" + id, auditor).status());
+    }
+
+    @Test
+    void onlyTheChairDecidesAndADecisionNeedsReasons() {
+        long id = create(researcher, completeDraft("Needs a decision"));
+        Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
+        Map<String, Object> approve = Map.of("approve", true, "reason", "Meets the criteria.");
+        assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", researcher, approve).status());
+        assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", member, approve).status());
+        assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", auditor, approve).status());
+        Reply noReason = Http.postJson("/api/applications/" + id + "/decision", chair, Map.of("approve", false));
+        assertEquals(422, noReason.status(), noReason.body());
+        Reply rejected = Http.postJson("/api/applications/" + id + "/decision", chair,
+                Map.of("approve", false, "reason", "The cohort is not justified."));
+        assertEquals(200, rejected.status(), rejected.body());
+        assertEquals("REJECTED", rejected.json().get("state").asText());
+    }
+
+    @Test
+    void anIllegalTransitionIsRefusedNamingStateAndAction() {
+        long id = create(researcher, completeDraft("Not submitted"));
+        Reply r = Http.postJson("/api/applications/" + id + "/decision", chair,
+                Map.of("approve", true, "reason", "Looks fine"));
+        assertEquals(409, r.status(), r.body());
+        String message = r.json().get("error").asText();
+        assertTrue(message.contains("DRAFT") && message.contains("APPROVE"), message);
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentSavesGetsAConflictAndTheFirstIsKept() {
+        long id = create(researcher, completeDraft("Shared draft"));
+        long version = Http.get("/api/applications/" + id, researcher).json().get("version").asLong();
+        Map<String, Object> first = completeDraft("First editor's title");
+        first.put("version", version);
+        Map<String, Object> second = completeDraft("Second editor's title");
+        second.put("version", version);
+        assertEquals(200, Http.putJson("/api/applications/" + id, researcher, first).status());
+        Reply conflict = Http.putJson("/api/applications/" + id, researcher, second);
+        assertEquals(409, conflict.status(), conflict.body());
+        assertTrue(conflict.json().get("error").asText().contains("changed by someone else"));
+        assertEquals("First editor's title",
+                Http.get("/api/applications/" + id, researcher).json().get("title").asText());
+    }
+
+    @Test
+    void everyStepIsInTheHistoryWithActorRoleTimeAndOrigin() {
+        long id = create(researcher, completeDraft("Audited"));
+        Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
+        JsonNode history = Http.get("/api/applications/" + id + "/history", researcher).json();
+        assertEquals(2, history.size());
+        JsonNode submitted = history.get(1);
+        assertEquals("SUBMIT", submitted.get("action").asText());
+        assertEquals("researcher", submitted.get("actor").asText());
+        assertEquals("researcher", submitted.get("role").asText());
+        assertFalse(submitted.get("origin").asText().isBlank());
+        assertFalse(submitted.get("at").asText().isBlank());
+    }
+
+    @Test
+    void onlyAuditorsReadAndVerifyTheAuditTrailAndItIsIntact() {
+        assertEquals(403, Http.get("/api/audit/verify", researcher).status());
+        assertEquals(403, Http.get("/api/audit/records", chair).status());
+        Reply verify = Http.get("/api/audit/verify", auditor);
+        assertEquals(200, verify.status(), verify.body());
+        assertTrue(verify.json().get("intact").asBoolean(), verify.body());
+        assertTrue(verify.json().get("recordsChecked").asLong() > 0);
+        JsonNode latest = Http.get("/api/audit/records?max=5", auditor).json();
+        assertEquals("audit.verify", latest.get(0).get("action").asText());
+    }
+
+    @Test
+    void theWorkflowEngineApiIsForTheBrokerServiceAccountOnly() {
+        assertEquals(401, Http.get("/engine-rest/engine", null).status());
+        assertEquals(403, Http.get("/engine-rest/engine", researcher).status());
+        assertEquals(403, Http.get("/engine-rest/engine", chair).status());
+        Reply broker = Http.get("/engine-rest/engine", Http.brokerToken());
+        assertEquals(200, broker.status(), broker.body());
+        assertTrue(broker.body().contains("default"));
+    }
+}

@@ -1,0 +1,217 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The walking skeleton's thin path, all real: a researcher signs in on Keycloak's own login page
+ * in Chromium and submits; the chair signs in and approves; the broker, running as its own
+ * process, de-identifies the demo dataset; the application becomes active and the public
+ * register shows it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ThinPathBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.builtWar();
+    }
+
+    static Path work;
+    static Process broker;
+    WebDriver browser;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "thin-path-" + System.nanoTime());
+        Files.createDirectories(work);
+        Path archive = work.resolve("archive");
+        run(List.of("generate-demo", "--out", archive.resolve("demo-chest-ct").toString()), Map.of());
+        broker = brokerProcess(List.of("worker"), Map.of(
+                "BROKER_ARCHIVE_DIR", archive.toString(),
+                "BROKER_OUTPUT_DIR", work.resolve("projects").toString(),
+                "BROKER_STORE_DIR", work.resolve("broker-store").toString())).start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.destroy();
+            broker.waitFor();
+        }
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aResearchersApplicationIsApprovedProvisionedByTheBrokerAndPublished() throws Exception {
+        browser = chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        browser.get(Http.PORTAL + "/researcher/");
+        signInOnKeycloak(wait, "researcher");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
+        browser.findElement(By.id("draft:title")).sendKeys("Early detection of lung nodules");
+        browser.findElement(By.id("draft:laySummary")).sendKeys("We will teach a computer to find small lung nodules.");
+        browser.findElement(By.id("draft:publicBenefit")).sendKeys("Earlier lung cancer diagnosis.");
+        browser.findElement(By.id("draft:organisation")).sendKeys("University of Exampleton");
+        new Select(browser.findElement(By.id("draft:datasetId"))).selectByValue("demo-chest-ct");
+        browser.findElement(By.id("draft:submit")).click();
+        String message = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#messages .ui-messages-info-summary"))).getText();
+        Matcher m = Pattern.compile("(NIP-\\d{4}-\\d{4}) submitted").matcher(message);
+        assertTrue(m.find(), message);
+        String reference = m.group(1);
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+
+        browser.get(Http.PORTAL + "/committee/");
+        signInOnKeycloak(wait, "dacchair");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision:reason")))
+                .sendKeys("Approved on condition that results are published.");
+        browser.findElement(By.xpath("//tr[.//span[@class='reference' and text()='" + reference
+                + "']]//button[contains(@id,'approve')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference + " approved"));
+
+        JsonNode entry = awaitRegisterEntry(reference, "Active", Duration.ofSeconds(180));
+        assertEquals("Early detection of lung nodules", entry.get("projectTitle").asText());
+        assertEquals("Demo chest CT collection", entry.get("datasetNames").asText());
+
+        browser.get(Http.PORTAL + "/register");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:entries"), reference));
+
+        String researcherToken = Http.userToken("researcher");
+        long id = -1;
+        for (JsonNode a : Http.get("/api/applications", researcherToken).json()) {
+            if (a.get("reference").asText().equals(reference)) {
+                id = a.get("id").asLong();
+                assertTrue(a.get("provisionedFiles").asLong() > 0, a.toString());
+                assertEquals(64, a.get("manifestSha256").asText().length());
+            }
+        }
+        List<String> actions = new ArrayList<>();
+        List<String> actors = new ArrayList<>();
+        for (JsonNode e : Http.get("/api/applications/" + id + "/history", researcherToken).json()) {
+            actions.add(e.get("action").asText());
+            actors.add(e.get("actor").asText());
+        }
+        assertEquals(List.of("CREATE", "SUBMIT", "APPROVE", "START_PROVISIONING", "ACTIVATE"), actions);
+        assertEquals("researcher", actors.get(1));
+        assertEquals("dacchair", actors.get(2));
+
+        Path output = work.resolve("projects").resolve(reference);
+        assertTrue(Files.isRegularFile(output.resolve("manifest.json")), "no manifest in " + output);
+        try (Stream<Path> files = Files.walk(output)) {
+            assertTrue(files.anyMatch(p -> p.toString().endsWith(".dcm")), "no DICOM files in " + output);
+        }
+
+        JsonNode audit = Http.get("/api/audit/records?max=1000", Http.userToken("auditor")).json();
+        List<String> audited = new ArrayList<>();
+        for (JsonNode r : audit) {
+            if (r.get("objectId").asText().equals(reference)) {
+                audited.add(r.get("action").asText());
+            }
+        }
+        assertTrue(audited.containsAll(List.of("application.create", "application.submit", "application.approve",
+                "application.start-provisioning", "application.activate")), audited.toString());
+    }
+
+    private void signInOnKeycloak(WebDriverWait wait, String username) {
+        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-demo");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("localhost:8080"));
+    }
+
+    private static JsonNode awaitRegisterEntry(String reference, String status, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            for (JsonNode e : Http.get("/api/register", null).json()) {
+                if (e.get("projectId").asText().equals(reference)) {
+                    last = e.get("status").asText();
+                    if (last.equals(status)) {
+                        return e;
+                    }
+                }
+            }
+            if (!broker.isAlive()) {
+                throw new AssertionError("The broker exited with " + broker.exitValue() + " while " + reference
+                        + " was '" + last + "'. Broker log: " + work.resolve("broker.log"));
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(reference + " did not reach '" + status + "' on the register; last seen: '" + last
+                + "'. Broker log: " + work.resolve("broker.log"));
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static ProcessBuilder brokerProcess(List<String> args, Map<String, String> env) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("broker.jar", "../dicom-broker/target/dicom-broker.jar")));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("broker.log").toFile()));
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private static void run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+        Process p = brokerProcess(args, env).start();
+        int exit = p.waitFor();
+        if (exit != 0) {
+            throw new AssertionError("broker " + args + " exited " + exit + "; see " + work.resolve("broker.log"));
+        }
+    }
+}
