@@ -1,0 +1,207 @@
+package uk.nip.broker.provision;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+
+/** Decides whether an input file is a DICOM instance the broker can work on, and reads it. */
+final class InputIntake {
+
+    /** Either a parsed data set or the reason it cannot be used. */
+    record Result(AttributeList list, String transferSyntaxUid, QuarantineReason reason, String detail) {
+        static Result accepted(AttributeList list, String transferSyntaxUid) {
+            return new Result(list, transferSyntaxUid, null, null);
+        }
+
+        static Result rejected(QuarantineReason reason, String detail) {
+            return new Result(null, null, reason, detail);
+        }
+
+        boolean isAccepted() {
+            return reason == null;
+        }
+    }
+
+    private static final byte[] DICM = "DICM".getBytes(StandardCharsets.US_ASCII);
+
+    private final long maxFileBytes;
+
+    InputIntake(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    Result inspect(Path file) {
+        if (Files.isDirectory(file)) {
+            return Result.rejected(QuarantineReason.UNSUPPORTED, "symbolic link to a folder is not followed");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Result.rejected(QuarantineReason.UNSUPPORTED,
+                    Files.isSymbolicLink(file) ? "broken symbolic link" : "not a regular file");
+        }
+        long size;
+        byte[] head;
+        try {
+            size = Files.size(file);
+            if (size == 0) {
+                return Result.rejected(QuarantineReason.EMPTY_FILE, "file is empty (0 bytes)");
+            }
+            if (size > maxFileBytes) {
+                return Result.rejected(QuarantineReason.OVERSIZED,
+                        "file is " + size + " bytes, above the limit of " + maxFileBytes + " bytes");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(132);
+            }
+        } catch (AccessDeniedException e) {
+            return Result.rejected(QuarantineReason.UNREADABLE, "permission denied");
+        } catch (IOException e) {
+            return Result.rejected(QuarantineReason.UNREADABLE, "cannot read file: " + e.getClass().getSimpleName());
+        }
+        boolean hasPreamble = head.length == 132 && Arrays.equals(Arrays.copyOfRange(head, 128, 132), DICM);
+        if (!hasPreamble && !startsLikeBareDataSet(head)) {
+            return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
+        }
+        return read(file);
+    }
+
+    /** Files written without Part 10 meta start straight with group 0x0002 or 0x0008. */
+    private static boolean startsLikeBareDataSet(byte[] head) {
+        if (head.length < 8) {
+            return false;
+        }
+        int littleEndianGroup = (head[0] & 0xff) | ((head[1] & 0xff) << 8);
+        int bigEndianGroup = ((head[0] & 0xff) << 8) | (head[1] & 0xff);
+        return littleEndianGroup == 0x0002 || littleEndianGroup == 0x0008 || bigEndianGroup == 0x0008;
+    }
+
+    private static Result read(Path file) {
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        String transferSyntax;
+        try (DicomInputStream din = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            // PixelMed logs a damaged element and stops instead of throwing; the offset it reached tells us
+            long reached = list.read(din);
+            TransferSyntax ts = din.getTransferSyntaxToReadDataSet();
+            transferSyntax = ts == null ? null : ts.getUID();
+            long size = Files.size(file);
+            boolean inflated = ts != null && ts.isDeflated();
+            if (!inflated && reached < size) {
+                return stoppedEarly(file, reached, size, ts);
+            }
+        } catch (EOFException e) {
+            return Result.rejected(QuarantineReason.TRUNCATED, "file ends inside a data element");
+        } catch (IOException e) {
+            if (endedEarly(e)) {
+                return Result.rejected(QuarantineReason.TRUNCATED, "file ends inside a data element");
+            }
+            return Result.rejected(QuarantineReason.MALFORMED, "cannot parse: " + describe(e));
+        } catch (DicomException | RuntimeException e) {
+            return endedEarly(e)
+                    ? Result.rejected(QuarantineReason.TRUNCATED, "file ends inside a data element")
+                    : Result.rejected(QuarantineReason.MALFORMED, "cannot parse: " + describe(e));
+        } catch (OutOfMemoryError e) {
+            return Result.rejected(QuarantineReason.OVERSIZED, "data set does not fit in the broker's memory");
+        }
+        String metaSyntax = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID).trim();
+        if (!metaSyntax.isEmpty()) {
+            transferSyntax = metaSyntax;
+        }
+        if (Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID).isBlank()
+                || Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).isBlank()) {
+            return Result.rejected(QuarantineReason.UNSUPPORTED,
+                    "no SOP Class UID or SOP Instance UID in the data set (not a composite instance, e.g. DICOMDIR)");
+        }
+        if (transferSyntax == null || transferSyntax.isBlank()) {
+            return Result.rejected(QuarantineReason.UNSUPPORTED, "transfer syntax cannot be determined");
+        }
+        return Result.accepted(list, transferSyntax);
+    }
+
+    private static final Set<String> LONG_LENGTH_VRS = Set.of(
+            "OB", "OD", "OF", "OL", "OV", "OW", "SQ", "UC", "UN", "UR", "UT", "SV", "UV");
+
+    /**
+     * Reads the element header where parsing stopped: if its declared length runs past the
+     * end of the file the file was cut short, otherwise its content is damaged.
+     */
+    private static Result stoppedEarly(Path file, long offset, long size, TransferSyntax ts) {
+        String where = "parsing stopped at byte " + offset + " of " + size;
+        byte[] header = new byte[12];
+        int n;
+        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            ch.position(offset);
+            ByteBuffer buf = ByteBuffer.wrap(header);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // fill what is there
+            }
+            n = buf.position();
+        } catch (IOException e) {
+            return Result.rejected(QuarantineReason.UNREADABLE, "cannot re-read file: " + e.getClass().getSimpleName());
+        }
+        if (n < 8) {
+            return Result.rejected(QuarantineReason.TRUNCATED, "file ends inside an element header; " + where);
+        }
+        ByteBuffer h = ByteBuffer.wrap(header, 0, n)
+                .order(ts != null && ts.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        long length;
+        int headerLength;
+        String vr = new String(header, 4, 2, StandardCharsets.US_ASCII);
+        boolean explicit = ts == null || ts.isExplicitVR();
+        if (explicit && vr.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+            if (LONG_LENGTH_VRS.contains(vr)) {
+                if (n < 12) {
+                    return Result.rejected(QuarantineReason.TRUNCATED, "file ends inside an element header; " + where);
+                }
+                length = Integer.toUnsignedLong(h.getInt(8));
+                headerLength = 12;
+            } else {
+                length = Short.toUnsignedInt(h.getShort(6));
+                headerLength = 8;
+            }
+        } else {
+            length = Integer.toUnsignedLong(h.getInt(4));
+            headerLength = 8;
+        }
+        if (length != 0xFFFFFFFFL && offset + headerLength + length > size) {
+            return Result.rejected(QuarantineReason.TRUNCATED, "file ends before the data set does; " + where);
+        }
+        return Result.rejected(QuarantineReason.MALFORMED, "damaged element; " + where);
+    }
+
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("EOF") || m.toLowerCase().contains("premature end") || m.contains("end of stream"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Exception messages from the parser describe structure, not values; keep them short anyway. */
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        String text = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return text.length() > 200 ? text.substring(0, 200) : text;
+    }
+}

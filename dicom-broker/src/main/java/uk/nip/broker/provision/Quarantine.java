@@ -1,0 +1,76 @@
+package uk.nip.broker.provision;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.nip.broker.deid.RestrictedStore;
+
+/**
+ * Originals that cannot be released, kept for a custodian to review. It lives in the
+ * restricted store, never beside the output: quarantined files are identifiable by definition.
+ * Each original keeps its relative path, with a {@code .reason.json} beside it.
+ */
+public final class Quarantine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path folder;
+
+    public Quarantine(Path folder) {
+        this.folder = folder;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Never throws: a file that cannot even be copied is still recorded with its reason. */
+    void place(Path original, String relativePath, QuarantineReason reason, String detail) {
+        Path target = folder.resolve(relativePath).normalize();
+        if (!target.startsWith(folder)) {
+            return;
+        }
+        try {
+            ensureFolders(target.getParent());
+            Map<String, String> record = new LinkedHashMap<>();
+            record.put("file", relativePath);
+            record.put("reason", reason.code());
+            record.put("detail", detail);
+            try {
+                if (Files.isRegularFile(original)) {
+                    Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
+                    RestrictedStore.makeOwnerOnlyFile(target);
+                } else {
+                    record.put("copy", "not copied: not a regular file");
+                }
+            } catch (IOException e) {
+                record.put("copy", "not copied: " + e.getClass().getSimpleName());
+            }
+            Path sidecar = target.resolveSibling(target.getFileName() + ".reason.json");
+            Files.writeString(sidecar, JSON.writeValueAsString(record), StandardCharsets.UTF_8);
+            RestrictedStore.makeOwnerOnlyFile(sidecar);
+        } catch (IOException e) {
+            // the run's summary still lists the file and its reason
+        }
+    }
+
+    private void ensureFolders(Path dir) throws IOException {
+        Path relative = folder.relativize(dir);
+        Path current = folder;
+        RestrictedStore.ensureOwnerOnlyDirectory(current);
+        for (Path part : relative) {
+            if (part.toString().isEmpty()) {
+                continue;
+            }
+            current = current.resolve(part);
+            RestrictedStore.ensureOwnerOnlyDirectory(current);
+        }
+    }
+}
