@@ -46,7 +46,8 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
         long started = System.nanoTime();
         String projectValue = task.getVariable("projectId");
         String datasetId = task.getVariable("datasetId");
-        String applicationId = task.getVariable("applicationId");
+        // the engine stores the application id as a number; only its text is logged
+        Object applicationId = task.getVariable("applicationId");
         RunReport report;
         ScheduledExecutorService lockKeeper = Executors.newSingleThreadScheduledExecutor();
         try {

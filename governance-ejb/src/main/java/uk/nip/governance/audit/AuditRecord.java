@@ -72,6 +72,27 @@ public class AuditRecord {
         this.hash = computeHash();
     }
 
+    /**
+     * A record exactly as it was stored, hash included, so it can be verified. Used by verification
+     * and exports, which read rows without making them managed entities.
+     */
+    public static AuditRecord stored(long seq, Instant at, String actor, String role, String action,
+            String objectType, String objectId, String origin, String detail, String prevHash, String hash) {
+        AuditRecord r = new AuditRecord();
+        r.seq = seq;
+        r.at = at;
+        r.actor = actor;
+        r.role = role;
+        r.action = action;
+        r.objectType = objectType;
+        r.objectId = objectId;
+        r.origin = origin;
+        r.detail = detail;
+        r.prevHash = prevHash;
+        r.hash = hash;
+        return r;
+    }
+
     /** Length-prefixed fields, so no choice of field values can make two records collide. */
     String canonicalContent() {
         StringBuilder sb = new StringBuilder();

@@ -8,8 +8,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the governance schema up to date with Flyway before anything touches it. Migrations common
- * to every database live in db/migration/common; database-specific hardening (such as PostgreSQL
- * refusing UPDATE and DELETE on the audit table) lives in a folder named after the database.
+ * to every database live in db/migration/common; PostgreSQL-only hardening (such as refusing UPDATE
+ * and DELETE on the audit table) lives in db/migration/postgresql, numbered V&lt;n&gt;_1 after the
+ * common migration it hardens so the two folders interleave in one order.
  */
 public final class SchemaMigrations {
 
@@ -19,10 +20,16 @@ public final class SchemaMigrations {
     public static MigrateResult migrate(DataSource dataSource) {
         return Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(dataSource))
+                .locations(locations(dataSource))
                 .table("governance_schema_history")
                 .load()
                 .migrate();
+    }
+
+    static String[] locations(DataSource dataSource) {
+        return vendor(dataSource).equals("postgresql")
+                ? new String[] {"classpath:db/migration/common", "classpath:db/migration/postgresql"}
+                : new String[] {"classpath:db/migration/common"};
     }
 
     static String vendor(DataSource dataSource) {
