@@ -59,10 +59,7 @@ class AuditSearchExportIT {
         custodian = Http.userToken("custodian");
         auditor = Http.userToken("auditor");
         admin = Http.userToken("admin");
-        Reply created = Http.postJson("/api/applications", researcher, Map.of("title", "Audited for search",
-                "laySummary", "We will teach a computer to spot early signs of lung disease on chest scans.",
-                "publicBenefit", "Earlier diagnosis of lung disease.", "technicalSummary", "A 3D CNN.",
-                "organisation", "University of Exampleton", "datasetId", "demo-chest-ct"));
+        Reply created = Http.postJson("/api/applications", researcher, PortalApiIT.completeDraft("Audited for search"));
         assertEquals(201, created.status(), created.body());
         long id = created.json().get("id").asLong();
         reference = created.json().get("reference").asText();

@@ -83,6 +83,27 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A raw body, such as a PDF, with extra headers (X-Filename). */
+    static Reply postBytes(String path, String token, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(b::header);
+        return send(b.build());
+    }
+
+    /** A binary download: status, bytes and headers. */
+    static HttpResponse<byte[]> getBytes(String path, String token) {
+        try {
+            return CLIENT.send(request(path, token).header("Accept", "application/pdf, application/json").GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : PORTAL + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");

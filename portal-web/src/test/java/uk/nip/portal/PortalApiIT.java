@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -46,14 +49,29 @@ class PortalApiIT {
         auditor = Http.userToken("auditor");
     }
 
+    /** An application with everything submission asks for; tests change one thing at a time. */
     static Map<String, Object> completeDraft(String title) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, Object> d = new HashMap<>();
         d.put("title", title);
         d.put("laySummary", "We will teach a computer to spot early signs of lung disease on chest scans.");
         d.put("publicBenefit", "Earlier diagnosis of lung disease in NHS patients.");
         d.put("technicalSummary", "A 3D convolutional network trained on de-identified chest CT.");
+        d.put("purpose", "ALGORITHM_TRAINING");
+        d.put("commercial", false);
         d.put("organisation", "University of Exampleton");
-        d.put("datasetId", "demo-chest-ct");
+        d.put("sector", "ACADEMIC");
+        d.put("funders", List.of("Wellcome Trust"));
+        d.put("ethicsReference", "IRAS 123456");
+        d.put("ethicsExpiry", today.plusYears(2).toString());
+        d.put("article6", "E_PUBLIC_TASK");
+        d.put("article9", "J_ARCHIVING_RESEARCH_STATISTICS");
+        d.put("datasets", List.of(Map.of("datasetId", "demo-chest-ct", "modalities", "CT", "bodyParts", "CHEST",
+                "ageFrom", 18, "sex", "ANY")));
+        d.put("minimisationJustification", "Adult chest CT only; no other modality or body part is needed.");
+        d.put("compute", Map.of("cpuCores", 8, "gpus", 1, "storageGb", 200, "months", 12));
+        d.put("startDate", today.plusMonths(1).toString());
+        d.put("endDate", today.plusMonths(13).toString());
         return d;
     }
 
@@ -104,7 +122,9 @@ class PortalApiIT {
         Reply submit = Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
         assertEquals(422, submit.status(), submit.body());
         JsonNode problems = submit.json().get("problems");
-        for (String field : new String[] {"laySummary", "publicBenefit", "organisation", "datasetId"}) {
+        for (String field : new String[] {"laySummary", "technicalSummary", "publicBenefit", "purpose", "commercial",
+            "organisation", "sector", "ethicsReference", "ethicsExpiry", "article6", "article9", "datasets",
+            "minimisationJustification", "compute.cpuCores", "startDate", "endDate"}) {
             assertTrue(problems.has(field), "missing problem for " + field + ": " + problems);
         }
         assertEquals("Half-written idea", Http.get("/api/applications/" + id, researcher).json().get("title").asText());

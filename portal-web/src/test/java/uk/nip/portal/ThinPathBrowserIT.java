@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,11 +90,27 @@ class ThinPathBrowserIT {
         browser.get(Http.PORTAL + "/researcher/");
         signInOnKeycloak(wait, "researcher");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
-        browser.findElement(By.id("draft:title")).sendKeys("Early detection of lung nodules");
-        browser.findElement(By.id("draft:laySummary")).sendKeys("We will teach a computer to find small lung nodules.");
-        browser.findElement(By.id("draft:publicBenefit")).sendKeys("Earlier lung cancer diagnosis.");
-        browser.findElement(By.id("draft:organisation")).sendKeys("University of Exampleton");
-        new Select(browser.findElement(By.id("draft:datasetId"))).selectByValue("demo-chest-ct");
+        type("draft:title", "Early detection of lung nodules");
+        type("draft:laySummary", "We will teach a computer to find small lung nodules.");
+        type("draft:technicalSummary", "A 3D convolutional network on de-identified chest CT.");
+        type("draft:publicBenefit", "Earlier lung cancer diagnosis.");
+        choose("draft:purpose", "ALGORITHM_TRAINING");
+        choose("draft:commercial", "false");
+        type("draft:organisation", "University of Exampleton");
+        choose("draft:sector", "ACADEMIC");
+        type("draft:ethicsReference", "IRAS 123456");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        type("draft:ethicsExpiry_input", today.plusYears(2).toString());
+        choose("draft:article6", "E_PUBLIC_TASK");
+        choose("draft:article9", "J_ARCHIVING_RESEARCH_STATISTICS");
+        choose("draft:datasets:0:datasetId", "demo-chest-ct");
+        type("draft:minimisationJustification", "Chest CT only; nothing else is needed.");
+        type("draft:compute_cpuCores", "8");
+        type("draft:compute_gpus", "1");
+        type("draft:compute_storageGb", "100");
+        type("draft:compute_months", "12");
+        type("draft:startDate_input", today.plusMonths(1).toString());
+        type("draft:endDate_input", today.plusMonths(13).toString());
         browser.findElement(By.id("draft:submit")).click();
         String message = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#messages .ui-messages-info-summary"))).getText();
@@ -153,6 +172,66 @@ class ThinPathBrowserIT {
         }
         assertTrue(audited.containsAll(List.of("application.create", "application.submit", "application.approve",
                 "application.start-provisioning", "application.activate")), audited.toString());
+    }
+
+    @Test
+    void submittingAnIncompleteApplicationShowsEachProblemNextToItsField() throws IOException {
+        browser = chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Http.PORTAL + "/researcher/");
+        signInOnKeycloak(wait, "researcher");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
+        type("draft:title", "Half-finished in the browser");
+        browser.findElement(By.id("draft:addMember")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:team:0:orcid")));
+        type("draft:team:0:name", "Ravi Rao");
+        type("draft:team:0:username", "researcher2");
+        type("draft:team:0:role", "Data scientist");
+        type("draft:team:0:orcid", "0000-0002-1825-0098");
+        browser.findElement(By.id("draft:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "problems to fix"));
+        assertTrue(messageNextTo("draft:team:0:orcid").contains("wrong check character"));
+        assertTrue(messageNextTo("draft:laySummary").contains("lay summary"));
+        assertTrue(messageNextTo("draft:ethicsExpiry_input").contains("ethics approval expires"));
+        assertTrue(messageNextTo("draft:compute_cpuCores").contains("CPU cores"));
+        assertEquals("Ravi Rao", browser.findElement(By.id("draft:team:0:name")).getAttribute("value"),
+                "the draft keeps what was typed");
+
+        Path pdf = work.resolve("ethics-letter.pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
+        browser.findElement(By.id("documents:document_input")).sendKeys(pdf.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents:list"), "ethics-letter.pdf"));
+        Path notPdf = work.resolve("notes.pdf");
+        Files.writeString(notPdf, "just some notes");
+        browser.findElement(By.id("documents:document_input")).sendKeys(notPdf.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "is not a PDF"));
+
+        // The team member named by username reads the draft and its documents, and cannot edit it.
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.get(Http.PORTAL + "/researcher/");
+        signInOnKeycloak(wait, "researcher2");
+        String row = "(//tr[td[text()='Half-finished in the browser']])[1]";
+        WebElement shared = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row)));
+        assertTrue(shared.getText().contains("Team member (read only)"), shared.getText());
+        assertTrue(shared.findElements(By.xpath(".//button[contains(@id,':edit')]")).isEmpty());
+        shared.findElement(By.xpath(".//button[contains(@id,':view')]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"), "ethics-letter.pdf"));
+        assertTrue(browser.findElement(By.id("details")).getText().contains("Ravi Rao (Data scientist)"));
+    }
+
+    /** The text of the field message that follows the input (each field's p:message comes right after it). */
+    private String messageNextTo(String inputId) {
+        return browser.findElement(By.xpath("//*[@id='" + inputId + "']/following::div[contains(concat(' ', @class,"
+                + " ' '), ' ui-message ')][1]")).getText();
+    }
+
+    private void type(String id, String text) {
+        browser.findElement(By.id(id)).sendKeys(text);
+    }
+
+    private void choose(String id, String value) {
+        new Select(browser.findElement(By.id(id))).selectByValue(value);
     }
 
     private void signInOnKeycloak(WebDriverWait wait, String username) {

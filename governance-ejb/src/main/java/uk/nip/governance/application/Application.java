@@ -1,15 +1,24 @@
 package uk.nip.governance.application;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import uk.nip.governance.domain.ApplicationState;
 
 /**
@@ -40,13 +49,67 @@ public class Application {
     @Column(name = "technical_summary", length = 8000)
     private String technicalSummary;
 
+    @Enumerated(EnumType.STRING)
+    @Column(length = 40)
+    private PurposeCategory purpose;
+
+    private Boolean commercial;
+
     private String organisation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Sector sector;
 
     @Column(name = "lead_username", nullable = false)
     private String leadUsername;
 
+    /** The first requested dataset, kept for the provisioning process and the register. */
     @Column(name = "dataset_id")
     private String datasetId;
+
+    // Eager: the application is read whole, after its transaction, by the API and the pages.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "application_team_member", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    private List<TeamMember> team = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "application_funder", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "name")
+    private List<String> funders = new ArrayList<>();
+
+    @Column(name = "ethics_reference", length = 100)
+    private String ethicsReference;
+
+    @Column(name = "ethics_expiry")
+    private LocalDate ethicsExpiry;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis_art6", length = 40)
+    private Article6Condition article6;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis_art9", length = 40)
+    private Article9Condition article9;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "application_dataset", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    private List<RequestedDataset> datasets = new ArrayList<>();
+
+    @Column(name = "minimisation_justification", length = 4000)
+    private String minimisationJustification;
+
+    @Embedded
+    private ComputeNeeds compute = ComputeNeeds.none();
+
+    @Column(name = "start_date")
+    private LocalDate startDate;
+
+    @Column(name = "end_date")
+    private LocalDate endDate;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -95,6 +158,44 @@ public class Application {
         this.manifestSha256 = manifestSha256;
     }
 
+    /** Replaces the whole content with what the researcher typed; a draft may be incomplete. */
+    void fill(DraftForm form) {
+        title = form.title() == null ? "" : form.title().strip();
+        laySummary = form.laySummary();
+        technicalSummary = form.technicalSummary();
+        publicBenefit = form.publicBenefit();
+        purpose = form.purpose();
+        commercial = form.commercial();
+        organisation = form.organisation();
+        sector = form.sector();
+        replace(team, form.team());
+        replace(funders, form.funders());
+        ethicsReference = form.ethicsReference();
+        ethicsExpiry = form.ethicsExpiry();
+        article6 = form.article6();
+        article9 = form.article9();
+        replace(datasets, form.datasets());
+        minimisationJustification = form.minimisationJustification();
+        if (!form.compute().equals(getCompute())) {
+            compute = form.compute();
+        }
+        startDate = form.startDate();
+        endDate = form.endDate();
+    }
+
+    /** Changes the collection only where it differs, so an unchanged list is not rewritten. */
+    private static <T> void replace(List<T> current, List<T> wanted) {
+        if (!current.equals(wanted)) {
+            current.clear();
+            current.addAll(wanted);
+        }
+    }
+
+    /** Only a catalogue dataset may be named here (a foreign key); the service checks which. */
+    void setPrimaryDataset(String datasetId) {
+        this.datasetId = datasetId;
+    }
+
     void setReference(String reference) {
         this.reference = reference;
     }
@@ -113,7 +214,26 @@ public class Application {
     public void setOrganisation(String organisation) { this.organisation = organisation; }
     public String getLeadUsername() { return leadUsername; }
     public String getDatasetId() { return datasetId; }
-    public void setDatasetId(String datasetId) { this.datasetId = datasetId; }
+    public PurposeCategory getPurpose() { return purpose; }
+    public Boolean getCommercial() { return commercial; }
+    public Sector getSector() { return sector; }
+    public List<TeamMember> getTeam() { return List.copyOf(team); }
+    public List<String> getFunders() { return List.copyOf(funders); }
+    public String getEthicsReference() { return ethicsReference; }
+    public LocalDate getEthicsExpiry() { return ethicsExpiry; }
+    public Article6Condition getArticle6() { return article6; }
+    public Article9Condition getArticle9() { return article9; }
+    public List<RequestedDataset> getDatasets() { return List.copyOf(datasets); }
+    public String getMinimisationJustification() { return minimisationJustification; }
+    public ComputeNeeds getCompute() { return compute == null ? ComputeNeeds.none() : compute; }
+    public LocalDate getStartDate() { return startDate; }
+    public LocalDate getEndDate() { return endDate; }
+
+    /** True for the lead and for team members signed in under their listed username. */
+    public boolean isOnTeam(String username) {
+        return leadUsername.equals(username)
+                || team.stream().anyMatch(m -> m.getUsername() != null && m.getUsername().equals(username));
+    }
     public ApplicationState getState() { return state; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getDecidedAt() { return decidedAt; }

@@ -7,9 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import uk.nip.governance.audit.AuditTrail;
@@ -26,8 +29,6 @@ import uk.nip.governance.domain.Role;
 @ApplicationScoped
 @Transactional
 public class ApplicationService {
-
-    static final int LAY_SUMMARY_MAX_WORDS = 300;
 
     @PersistenceContext
     EntityManager em;
@@ -64,10 +65,7 @@ public class ApplicationService {
     public Application saveDraft(Actor actor, long id, long expectedVersion, DraftForm form) {
         Application app = load(id);
         requireLead(actor, app, "edit");
-        if (app.getState() != ApplicationState.DRAFT && app.getState() != ApplicationState.RETURNED) {
-            throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + " and can no longer be edited.");
-        }
+        requireEditable(app);
         if (app.getVersion() != expectedVersion) {
             throw conflict(app);
         }
@@ -89,11 +87,54 @@ public class ApplicationService {
         return app;
     }
 
+    /** The lead takes the application back before the committee decides; the reason is kept. */
     public Application withdraw(Actor actor, long id, String reason) {
         Application app = load(id);
         requireLead(actor, app, "withdraw");
-        transition(actor, app, ApplicationAction.WITHDRAW, reason);
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException(Map.of("reason", "Say why the application is withdrawn."));
+        }
+        transition(actor, app, ApplicationAction.WITHDRAW, reason.strip());
         return app;
+    }
+
+    /** Adds a supporting PDF to an application the lead is still editing. */
+    public DocumentSummary addDocument(Actor actor, long id, String filename, byte[] content) {
+        Application app = load(id);
+        requireLead(actor, app, "add documents to");
+        requireEditable(app);
+        String name = PdfUpload.safeName(filename);
+        PdfUpload.check(name, content);
+        SupportingDocument doc = new SupportingDocument(app.getId(), name, content, sha256(content),
+                actor.username(), Instant.now());
+        em.persist(doc);
+        em.flush();
+        audit.record(actor, "document.upload", "application", app.getReference(),
+                "document " + doc.getId() + " '" + name + "', " + doc.getSize() + " bytes, sha256 " + doc.getSha256());
+        return summary(doc);
+    }
+
+    public List<DocumentSummary> documents(Actor actor, long id) {
+        get(actor, id);
+        // Columns, not entities: listing never reads the documents' bytes.
+        return em.createQuery("select d.id, d.filename, d.sizeBytes, d.sha256, d.uploadedBy, d.uploadedAt"
+                + " from SupportingDocument d where d.applicationId = :id order by d.id", Object[].class)
+                .setParameter("id", id).getResultStream()
+                .map(r -> new DocumentSummary((Long) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3],
+                        (String) r[4], (Instant) r[5]))
+                .toList();
+    }
+
+    /** A document's bytes, for those who may see the application; every download is audited. */
+    public SupportingDocument download(Actor actor, long id, long documentId) {
+        Application app = get(actor, id);
+        SupportingDocument doc = em.find(SupportingDocument.class, documentId);
+        if (doc == null || doc.getApplicationId() != id) {
+            throw new NotFoundException("Application " + app.getReference() + " has no document " + documentId + ".");
+        }
+        audit.record(actor, "document.download", "application", app.getReference(),
+                "document " + doc.getId() + " '" + doc.getFilename() + "', sha256 " + doc.getSha256());
+        return doc;
     }
 
     /** The chair's decision. A person always decides: there is no automatic path to APPROVED. */
@@ -155,8 +196,9 @@ public class ApplicationService {
                 .toList();
     }
 
+    /** The team (lead and listed members) at any time; the committee and staff once it is submitted. */
     public static boolean mayView(Actor actor, Application app) {
-        if (actor.isSystem() || actor.has(Role.AUDITOR) || app.getLeadUsername().equals(actor.username())) {
+        if (actor.isSystem() || actor.has(Role.AUDITOR) || app.isOnTeam(actor.username())) {
             return true;
         }
         boolean submitted = app.getState() != ApplicationState.DRAFT;
@@ -165,28 +207,7 @@ public class ApplicationService {
     }
 
     Map<String, String> validate(Application app) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (blank(app.getTitle())) {
-            problems.put("title", "Give the project a title.");
-        }
-        if (blank(app.getLaySummary())) {
-            problems.put("laySummary", "Write a lay summary in plain English; it is published on the register.");
-        } else if (app.getLaySummary().strip().split("\\s+").length > LAY_SUMMARY_MAX_WORDS) {
-            problems.put("laySummary", "The lay summary has " + app.getLaySummary().strip().split("\\s+").length
-                    + " words; the limit is " + LAY_SUMMARY_MAX_WORDS + ".");
-        }
-        if (blank(app.getPublicBenefit())) {
-            problems.put("publicBenefit", "State the public benefit of the project.");
-        }
-        if (blank(app.getOrganisation())) {
-            problems.put("organisation", "Name the lead organisation.");
-        }
-        if (blank(app.getDatasetId())) {
-            problems.put("datasetId", "Choose the dataset you are requesting.");
-        } else if (catalogue.find(app.getDatasetId()).isEmpty()) {
-            problems.put("datasetId", "Dataset '" + app.getDatasetId() + "' is not in the catalogue.");
-        }
-        return problems;
+        return SubmissionCheck.problems(app, catalogue::find, LocalDate.now(ZoneOffset.UTC));
     }
 
     private void transition(Actor actor, Application app, ApplicationAction action, String reason) {
@@ -229,22 +250,35 @@ public class ApplicationService {
         }
     }
 
+    private static void requireEditable(Application app) {
+        if (app.getState() != ApplicationState.DRAFT && app.getState() != ApplicationState.RETURNED) {
+            throw new AccessDeniedException("Application " + app.getReference() + " is "
+                    + app.getState().label().toLowerCase() + " and can no longer be edited.");
+        }
+    }
+
     private static void requireSystem(Actor actor) {
         if (!actor.isSystem()) {
             throw new AccessDeniedException("Only the workflow engine performs this step.");
         }
     }
 
-    private static void apply(Application app, DraftForm form) {
-        app.setTitle(form.title() == null ? "" : form.title().strip());
-        app.setLaySummary(form.laySummary());
-        app.setPublicBenefit(form.publicBenefit());
-        app.setTechnicalSummary(form.technicalSummary());
-        app.setOrganisation(form.organisation());
-        app.setDatasetId(form.datasetId());
+    private void apply(Application app, DraftForm form) {
+        app.fill(form);
+        app.setPrimaryDataset(form.datasets().stream().map(RequestedDataset::getDatasetId)
+                .filter(d -> d != null && catalogue.find(d).isPresent()).findFirst().orElse(null));
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    private static DocumentSummary summary(SupportingDocument d) {
+        return new DocumentSummary(d.getId(), d.getFilename(), d.getSize(), d.getSha256(), d.getUploadedBy(),
+                d.getUploadedAt());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -16,14 +16,23 @@ final class Messages {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
+    /**
+     * The component a problem belongs to: {@code datasets[0].datasetId} is the datasetId field in the
+     * first row of the datasets repeat, {@code compute.cpuCores} the field with id compute_cpuCores.
+     */
+    static String clientId(String formId, String field) {
+        return formId + ":" + field.replaceAll("\\[(\\d+)]\\.", ":$1:").replace('.', '_');
+    }
+
     static void refused(GovernanceException e, String formId) {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.validationFailed();
         if (e instanceof ValidationException v) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "There are " + v.problems().size() + " problems to fix before this can go ahead.", null));
+                    (v.problems().size() == 1 ? "There is 1 problem" : "There are " + v.problems().size() + " problems")
+                            + " to fix before this can go ahead.", null));
             for (Map.Entry<String, String> p : v.problems().entrySet()) {
-                faces.addMessage(formId + ":" + p.getKey(),
+                faces.addMessage(clientId(formId, p.getKey()),
                         new FacesMessage(FacesMessage.SEVERITY_ERROR, p.getValue(), p.getValue()));
             }
         } else {
