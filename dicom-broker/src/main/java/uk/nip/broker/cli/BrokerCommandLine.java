@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import uk.nip.broker.ProjectId;
+import uk.nip.broker.archive.DicomWebClient;
 import uk.nip.broker.deid.DeidentificationProfile;
 import uk.nip.broker.deid.RestrictedStore;
 import uk.nip.broker.provision.DeidentificationRun;
@@ -36,13 +37,26 @@ public final class BrokerCommandLine {
                   Secrets and quarantined originals go to BROKER_STORE_DIR
                   (default: <out>/../.broker-store). Prints a JSON summary on stdout.
 
+              provision --project ID --dataset ID --out DIR
+                        (--archive-url URL | --archive-dir DIR) [--opt-out FILE]
+                        [--modalities CT,MR] [--body-parts CHEST] [--sex F,M] [--sites NAME]
+                        [--study-date-from 2020-01-01] [--study-date-to 2021-12-31]
+                        [--age-min N] [--age-max N] [--threads N]
+                  What the worker's provision-dataset task does: index the archive, select the
+                  cohort, leave out opted-out patients, de-identify into DIR/<project>/<dataset>.
+
+              cohort-counts --dataset ID[,ID...] (--archive-url URL | --archive-dir DIR)
+                            [--opt-out FILE] [criteria as for provision]
+                  Suppressed aggregate counts (7 or fewer shown as "≤7"). Needs BROKER_STORE_DIR.
+
               generate-demo --out DIR [--patients N] [--studies-per-patient K]
-                            [--images-per-series M] [--seed S]
+                            [--images-per-series M] [--seed S] [--rows R --columns C]
+                            [--collection ID] [--body-part NAME] [--site NAME]
                   Write a synthetic CT dataset with fake identifiers.
 
               worker
                   Run the Camunda external-task worker (topics provision-dataset,
-                  destroy-data); configured by environment variables, see README.md.
+                  cohort-counts, destroy-data); configured by environment variables, see README.md.
             """;
 
     private final PrintStream out;
@@ -57,6 +71,7 @@ public final class BrokerCommandLine {
 
     public static void main(String[] args) {
         ConsoleLogging.configure();
+        DicomWebClient.useLargeReadBuffers();
         int status = new BrokerCommandLine(System.out, System.err, System.getenv()).run(Arrays.asList(args));
         if (status != OK) {
             System.exit(status);
@@ -73,6 +88,8 @@ public final class BrokerCommandLine {
             return switch (args.get(0)) {
                 case "deidentify" -> deidentify(rest);
                 case "generate-demo" -> DemoCommand.run(rest, out);
+                case "provision" -> ArchiveCommands.provision(rest, out, env);
+                case "cohort-counts" -> ArchiveCommands.cohortCounts(rest, out, env);
                 case "worker" -> WorkerCommand.run(rest, env);
                 default -> throw new UsageException("unknown command '" + args.get(0) + "'");
             };

@@ -21,15 +21,21 @@ final class DemoCommand {
 
     static int run(List<String> args, PrintStream out) throws UsageException, IOException {
         CommandLineArguments a = CommandLineArguments.parse(args,
-                Set.of("out", "patients", "studies-per-patient", "images-per-series", "seed"), Set.of());
+                Set.of("out", "patients", "studies-per-patient", "images-per-series", "seed", "rows", "columns",
+                        "collection", "body-part", "site"), Set.of());
         Path dir = Path.of(a.required("out"));
         int patients = (int) a.number("patients", 3, 1, 1000);
         int studies = (int) a.number("studies-per-patient", 2, 1, 100);
         int images = (int) a.number("images-per-series", 4, 1, 1000);
         long seed = a.number("seed", DemoDatasetGenerator.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
+        DemoDatasetGenerator generator = new DemoDatasetGenerator(seed)
+                .imageSize((int) a.number("rows", 64, 16, 4096), (int) a.number("columns", 64, 16, 4096))
+                .bodyPart(a.optional("body-part", "CHEST"))
+                .site(a.optional("site", DemoDatasetGenerator.INSTITUTION))
+                .collection(a.optional("collection", null));
         DemoDatasetGenerator.DemoDataset demo;
         try {
-            demo = new DemoDatasetGenerator(seed).generate(dir, patients, studies, images);
+            demo = generator.generate(dir, patients, studies, images);
         } catch (DicomException e) {
             throw new IOException("cannot build demo data set: " + e.getMessage(), e);
         }

@@ -66,6 +66,9 @@ public final class SourceIdentifiers {
             return;
         }
         String vr = a.getVRAsString();
+        if (!vr.equals("PN") && !vr.equals("DA") && !vr.equals("DT") && !vr.equals("UI") && !IDENTIFYING.contains(tag)) {
+            return;
+        }
         String keyword = keyword(tag);
         for (String v : DicomTree.values(a)) {
             String value = v == null ? "" : v.trim();
@@ -150,39 +153,61 @@ public final class SourceIdentifiers {
         }
     }
 
-    /** Multi-pattern search bucketed by the first two bytes; streams so large files need not fit in memory. */
+    /**
+     * Multi-pattern search; streams so large files need not fit in memory. Every pattern is at
+     * least {@code w} bytes long, so any occurrence puts one of its first {@code w - 1} byte
+     * pairs at a position that is a multiple of {@code w - 1}: only those positions are looked
+     * up, in a 65,536-bit table (8 KiB, stays in the CPU's fastest cache) of such pairs, and
+     * only on a hit are the few possible starts compared. Pixel data rarely contains the text
+     * pairs identifiers are made of, so most of an image is passed over a few bytes at a time
+     * with lookups that do not wait on one another.
+     */
     private static final class ByteSearch {
-        private final List<byte[]>[] buckets;
+        private static final int MAX_STRIDE = 8;
+        private final long[] firstPairs = new long[1 << 10];
+        private final Map<Integer, List<byte[]>> buckets = new java.util.HashMap<>();
         private final Map<byte[], String> labels = new java.util.IdentityHashMap<>();
+        private final List<byte[]> patterns = new ArrayList<>();
         private int longest;
 
-        @SuppressWarnings("unchecked")
-        ByteSearch() {
-            buckets = new List[1 << 16];
-        }
-
         void add(byte[] pattern, String label) {
-            int key = ((pattern[0] & 0xff) << 8) | (pattern[1] & 0xff);
-            if (buckets[key] == null) {
-                buckets[key] = new ArrayList<>(2);
-            }
-            for (byte[] existing : buckets[key]) {
+            int key = pair(pattern, 0);
+            List<byte[]> bucket = buckets.computeIfAbsent(key, k -> new ArrayList<>(2));
+            for (byte[] existing : bucket) {
                 if (Arrays.equals(existing, pattern)) {
                     return;
                 }
             }
-            buckets[key].add(pattern);
+            bucket.add(pattern);
+            patterns.add(pattern);
+            firstPairs[key >>> 6] |= 1L << key;
             labels.put(pattern, label);
             longest = Math.max(longest, pattern.length);
+        }
+
+        private static int pair(byte[] b, int at) {
+            return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
         }
 
         List<String> scan(InputStream in) throws IOException {
             List<String> found = new ArrayList<>();
             if (labels.isEmpty()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
                 return found;
             }
-            int chunk = 1 << 20;
-            byte[] buf = new byte[chunk + longest];
+            int stride = MAX_STRIDE;
+            for (byte[] p : patterns) {
+                stride = Math.min(stride, p.length - 1);
+            }
+            long[] samplePairs = new long[1 << 10];
+            for (byte[] p : patterns) {
+                for (int j = 0; j < stride; j++) {
+                    int key = pair(p, j);
+                    samplePairs[key >>> 6] |= 1L << key;
+                }
+            }
+            long[] starts = firstPairs;
+            byte[] buf = new byte[256 * 1024 + longest];
             int carried = 0;
             boolean eof = false;
             while (!eof) {
@@ -195,18 +220,24 @@ public final class SourceIdentifiers {
                     }
                     filled += n;
                 }
-                // positions past 'limit' start patterns that may continue in the next read
+                // starts at 'limit' or later may continue in the next read: they are carried over
                 int limit = eof ? filled - 1 : filled - longest + 1;
-                for (int i = 0; i < limit; i++) {
-                    List<byte[]> candidates = buckets[((buf[i] & 0xff) << 8) | (buf[i + 1] & 0xff)];
-                    if (candidates == null) {
+                for (int e = 0; e - stride + 1 < limit && e + 1 < filled; e += stride) {
+                    int key = ((buf[e] & 0xff) << 8) | (buf[e + 1] & 0xff);
+                    if ((samplePairs[key >>> 6] & (1L << key)) == 0) {
                         continue;
                     }
-                    for (byte[] p : candidates) {
-                        if (i + p.length <= filled && regionMatches(buf, i, p)) {
-                            String label = labels.get(p);
-                            if (!found.contains(label)) {
-                                found.add(label);
+                    for (int q = Math.max(0, e - stride + 1); q <= e && q < limit; q++) {
+                        int first = ((buf[q] & 0xff) << 8) | (buf[q + 1] & 0xff);
+                        if ((starts[first >>> 6] & (1L << first)) == 0) {
+                            continue;
+                        }
+                        for (byte[] p : buckets.get(first)) {
+                            if (q + p.length <= filled && regionMatches(buf, q, p)) {
+                                String label = labels.get(p);
+                                if (!found.contains(label)) {
+                                    found.add(label);
+                                }
                             }
                         }
                     }

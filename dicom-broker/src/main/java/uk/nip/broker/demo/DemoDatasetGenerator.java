@@ -40,12 +40,44 @@ public final class DemoDatasetGenerator {
     private static final List<String> GIVEN_NAMES = List.of("ALICE", "BOB", "CAROL", "DAVID", "ERIN", "FRANK",
             "GRACE", "HEIDI", "IVAN", "JUDY", "KEVIN", "LAURA", "MALLORY", "NIAJ", "OLIVIA", "PEGGY");
     private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final int SIZE = 64;
+    private static final int DEFAULT_SIZE = 64;
 
     private final long seed;
+    private int rows = DEFAULT_SIZE;
+    private int columns = DEFAULT_SIZE;
+    private String collection;
+    private String bodyPart = "CHEST";
+    private String institution = INSTITUTION;
 
     public DemoDatasetGenerator(long seed) {
         this.seed = seed;
+    }
+
+    /** Image size; the default 64 x 64 keeps tests fast, 512 x 512 is a real CT slice. */
+    public DemoDatasetGenerator imageSize(int rows, int columns) {
+        if (rows < 16 || columns < 16 || rows > 4096 || columns > 4096) {
+            throw new IllegalArgumentException("rows and columns must be between 16 and 4096");
+        }
+        this.rows = rows;
+        this.columns = columns;
+        return this;
+    }
+
+    /** Stamps Clinical Trial Protocol ID, which names the collection in a DICOMweb archive. */
+    public DemoDatasetGenerator collection(String collection) {
+        this.collection = collection;
+        return this;
+    }
+
+    public DemoDatasetGenerator bodyPart(String bodyPart) {
+        this.bodyPart = bodyPart;
+        return this;
+    }
+
+    /** The Institution Name, which the archive index records as the site. */
+    public DemoDatasetGenerator site(String institution) {
+        this.institution = institution;
+        return this;
     }
 
     /** What was generated, for the command's summary. */
@@ -135,7 +167,7 @@ public final class DemoDatasetGenerator {
         put(list, "AccessionNumber", accession);
         put(list, "Modality", "CT");
         put(list, "Manufacturer", "Demo Imaging Systems");
-        put(list, "InstitutionName", INSTITUTION);
+        put(list, "InstitutionName", institution);
         put(list, "InstitutionAddress", "1 Hospital Road, Demo Town DM1 1ZZ");
         put(list, "ReferringPhysicianName", "REFERRER^DEMO");
         put(list, "StationName", "DEMOCT01");
@@ -156,7 +188,10 @@ public final class DemoDatasetGenerator {
         put(list, "PatientAddress", patient.address());
         put(list, "PatientTelephoneNumbers", patient.telephone());
 
-        put(list, "BodyPartExamined", "CHEST");
+        put(list, "BodyPartExamined", bodyPart);
+        if (collection != null) {
+            put(list, "ClinicalTrialProtocolID", collection);
+        }
         put(list, "SliceThickness", "5");
         put(list, "KVP", "120");
         put(list, "DataCollectionDiameter", "500");
@@ -194,9 +229,9 @@ public final class DemoDatasetGenerator {
 
         put(list, "SamplesPerPixel", "1");
         put(list, "PhotometricInterpretation", "MONOCHROME2");
-        put(list, "Rows", String.valueOf(SIZE));
-        put(list, "Columns", String.valueOf(SIZE));
-        put(list, "PixelSpacing", "5.46875", "5.46875");
+        put(list, "Rows", String.valueOf(rows));
+        put(list, "Columns", String.valueOf(columns));
+        put(list, "PixelSpacing", fmt(350.0 / rows), fmt(350.0 / columns));
         put(list, "BitsAllocated", "16");
         put(list, "BitsStored", "12");
         put(list, "HighBit", "11");
@@ -208,7 +243,7 @@ public final class DemoDatasetGenerator {
         put(list, "RescaleType", "HU");
 
         Attribute pixels = new OtherWordAttribute(TagFromName.PixelData);
-        pixels.setValues(phantom(i, random));
+        pixels.setValues(phantom(i, random, rows, columns));
         list.put(pixels);
 
         FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "NIPDEMO");
@@ -216,13 +251,13 @@ public final class DemoDatasetGenerator {
     }
 
     /** A chest-like phantom: air, body, two lungs and a spine, with slice-dependent lung size and mild noise. */
-    private static short[] phantom(int slice, Random random) {
-        short[] v = new short[SIZE * SIZE];
+    private static short[] phantom(int slice, Random random, int rows, int columns) {
+        short[] v = new short[rows * columns];
         double lung = 0.20 + 0.02 * (slice % 5);
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                double nx = (x - SIZE / 2.0) / (SIZE / 2.0);
-                double ny = (y - SIZE / 2.0) / (SIZE / 2.0);
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < columns; x++) {
+                double nx = (x - columns / 2.0) / (columns / 2.0);
+                double ny = (y - rows / 2.0) / (rows / 2.0);
                 int hu = -1000;
                 if (nx * nx / 0.81 + ny * ny / 0.49 <= 1) {
                     hu = 40;
@@ -234,7 +269,7 @@ public final class DemoDatasetGenerator {
                     }
                 }
                 int stored = Math.max(0, Math.min(4095, hu + 1024 + random.nextInt(21) - 10));
-                v[y * SIZE + x] = (short) stored;
+                v[y * columns + x] = (short) stored;
             }
         }
         return v;

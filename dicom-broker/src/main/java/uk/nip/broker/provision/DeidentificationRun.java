@@ -1,10 +1,13 @@
 package uk.nip.broker.provision;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -15,13 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
 
 import uk.nip.broker.ProjectId;
 import uk.nip.broker.ToolVersions;
@@ -33,9 +41,10 @@ import uk.nip.broker.deid.RestrictedStore;
 import uk.nip.broker.deid.SourceIdentifiers;
 
 /**
- * De-identifies every file under an input folder into a project's output folder.
+ * De-identifies every instance of a source (a folder, or a selection from an archive) into a
+ * project's output folder.
  *
- * <p>Each file ends either written or quarantined, never dropped. Output files are named by
+ * <p>Each instance ends either written or quarantined, never dropped. Output files are named by
  * their new UIDs ({@code <study>/<series>/<instance>.dcm}), so a repeated run for the same
  * project rewrites the same names with the same bytes instead of adding copies. A file is
  * written to the restricted store first and only moved into the output once its raw bytes
@@ -44,14 +53,29 @@ import uk.nip.broker.deid.SourceIdentifiers;
 public final class DeidentificationRun {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
+    static final String INCOMING = ".incoming";
+    static final String MANIFEST_TEMP = ".manifest";
 
-    /** Everything a run needs; {@code datasetId} is recorded in the manifest when known. */
-    public record Settings(ProjectId project, String datasetId, Path input, Path output, RestrictedStore store,
-            String quarantineBatch, DeidentificationProfile profile, long maxFileBytes, int threads) {
+    /**
+     * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
+     * recorded in the manifest when known. {@code removeUnlistedFiles} is for output folders the
+     * broker owns: files a earlier, wider selection released there are removed, so the folder
+     * holds exactly what the manifest lists.
+     */
+    public record Settings(ProjectId project, String datasetId, InstanceSource source, Path output,
+            RestrictedStore store, String quarantineBatch, DeidentificationProfile profile, long maxFileBytes,
+            int threads, ProgressListener progress, Map<String, Object> cohort, boolean removeUnlistedFiles) {
 
         public Settings {
-            input = input.toAbsolutePath().normalize();
             output = output.toAbsolutePath().normalize();
+            progress = progress == null ? ProgressListener.NONE : progress;
+        }
+
+        /** Every file under a folder. */
+        public Settings(ProjectId project, String datasetId, Path input, Path output, RestrictedStore store,
+                String quarantineBatch, DeidentificationProfile profile, long maxFileBytes, int threads) {
+            this(project, datasetId, new FolderSource(input), output, store, quarantineBatch, profile, maxFileBytes,
+                    threads, ProgressListener.NONE, null, false);
         }
     }
 
@@ -63,78 +87,170 @@ public final class DeidentificationRun {
 
     public RunReport execute() throws IOException {
         long started = System.nanoTime();
-        checkFolders();
-        Files.createDirectories(settings.output());
-        Pseudonymiser pseudonymiser = new Pseudonymiser(settings.store().projectKey(settings.project()));
-        DicomDeidentifier deidentifier = new DicomDeidentifier(settings.profile(), pseudonymiser, ToolVersions.broker());
-        Quarantine quarantine = new Quarantine(settings.store().quarantineFolder(settings.project(), settings.quarantineBatch()));
-        Path work = RestrictedStore.ensureOwnerOnlyDirectory(settings.store().projectFolder(settings.project()).resolve("work"));
+        InstanceSource source = settings.source();
+        source.checkLayout(settings.output(), settings.store().root());
+        Path projectFolder = settings.store().projectFolder(settings.project());
+        String runKey = ProvisioningJournal.key(source.location(), settings.output().toString(), settings.datasetId(),
+                settings.quarantineBatch(), settings.profile().options().toString(), ToolVersions.broker());
+        try (ProvisioningJournal journal = ProvisioningJournal.open(projectFolder.resolve("runs"), runKey)) {
+            Files.createDirectories(settings.output());
+            // no manifest while files change: its presence says the folder is complete
+            Files.deleteIfExists(settings.output().resolve(ProvisioningManifest.FILE_NAME));
+            removeLeftoverTemporaryFiles();
+            Pseudonymiser pseudonymiser = new Pseudonymiser(settings.store().projectKey(settings.project()));
+            DicomDeidentifier deidentifier = new DicomDeidentifier(settings.profile(), pseudonymiser, ToolVersions.broker());
+            Quarantine quarantine = new Quarantine(settings.store().quarantineFolder(settings.project(), settings.quarantineBatch()));
+            // the journal's lock makes this folder ours: copies a killed run left here are stale
+            Path work = RestrictedStore.ensureOwnerOnlyDirectory(projectFolder.resolve("work"));
+            work = work.resolve(runKey);
+            deleteTree(work);
+            RestrictedStore.ensureOwnerOnlyDirectory(work);
 
-        List<Path> inputs = listInputs();
-        FileWorker worker = new FileWorker(deidentifier, quarantine, work);
+            List<SourceItem> items = source.items();
+            FileWorker worker = new FileWorker(deidentifier, quarantine, work);
+            Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
+            List<SourceItem> todo = resume(items, journal, worker, outcomes);
+            long resumed = outcomes.size();
+            try {
+                process(source, todo, work, worker, outcomes, journal, resumed, items.size());
+            } finally {
+                deleteTree(work);
+            }
+            journal.checkWritten();
+            List<FileOutcome> ordered = new ArrayList<>(items.size());
+            for (SourceItem item : items) {
+                FileOutcome o = outcomes.get(item.name());
+                if (o == null) {
+                    // listed by the source but never handed over: recorded here, not in the journal, so a
+                    // later run asks the source again
+                    String detail = "the source did not supply this instance";
+                    quarantine.place(null, item.name(), QuarantineReason.UNREADABLE, detail);
+                    o = FileOutcome.quarantined(item.name(), Stage.RECEIVED, QuarantineReason.UNREADABLE, detail);
+                }
+                ordered.add(o);
+            }
+
+            if (settings.removeUnlistedFiles()) {
+                removeUnlistedFiles(ordered);
+            }
+            Map<String, Object> manifest = ProvisioningManifest.build(settings.project(), settings.datasetId(),
+                    settings.profile(), settings.cohort(), ordered);
+            String manifestSha256 = ProvisioningManifest.write(settings.output(), manifest);
+            return new RunReport(settings.project(), settings.profile(), ordered, resumed, settings.output(),
+                    settings.output().resolve(ProvisioningManifest.FILE_NAME), manifestSha256, quarantine.folder(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * Takes over what an earlier run of the same key finished: quarantine decisions for unchanged
+     * inputs, and written files still byte-for-byte what it wrote. Returns what is left to do.
+     */
+    private List<SourceItem> resume(List<SourceItem> items, ProvisioningJournal journal, FileWorker worker,
+            Map<String, FileOutcome> outcomes) throws IOException {
+        Map<String, ProvisioningJournal.Entry> earlier = journal.read();
+        if (earlier.isEmpty()) {
+            return items;
+        }
+        List<SourceItem> todo = new ArrayList<>();
+        List<SourceItem> toVerify = new ArrayList<>();
+        for (SourceItem item : items) {
+            ProvisioningJournal.Entry e = earlier.get(item.name());
+            if (e == null || !e.fingerprint().equals(item.fingerprint())) {
+                todo.add(item);
+            } else if (e.outcome().isWritten()) {
+                toVerify.add(item);
+            } else {
+                outcomes.put(item.name(), e.outcome());
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
-        List<FileOutcome> outcomes = new ArrayList<>(inputs.size());
         try {
-            List<Future<FileOutcome>> futures = new ArrayList<>(inputs.size());
-            for (Path p : inputs) {
-                futures.add(pool.submit(() -> worker.process(p)));
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (SourceItem item : toVerify) {
+                FileOutcome o = earlier.get(item.name()).outcome();
+                checks.add(pool.submit(() -> ProvisioningJournal.stillIntact(settings.output(), o)));
             }
-            for (int i = 0; i < futures.size(); i++) {
-                outcomes.add(await(futures.get(i), inputs.get(i), quarantine));
+            for (int i = 0; i < toVerify.size(); i++) {
+                SourceItem item = toVerify.get(i);
+                FileOutcome o = earlier.get(item.name()).outcome();
+                boolean intact = checks.get(i).get();
+                // a name already taken by another resumed instance is redone, and then quarantined as a duplicate
+                if (intact && worker.claim(settings.output().resolve(o.outputPath()), item.name()) == null) {
+                    outcomes.put(item.name(), o);
+                } else {
+                    todo.add(item);
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("de-identification run interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("checking earlier outputs failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
-
-        Map<String, Object> manifest = ProvisioningManifest.build(settings.project(), settings.datasetId(),
-                settings.profile(), outcomes);
-        String manifestSha256 = ProvisioningManifest.write(settings.output(), manifest);
-        return new RunReport(settings.project(), settings.profile(), outcomes, settings.output(),
-                settings.output().resolve(ProvisioningManifest.FILE_NAME), manifestSha256, quarantine.folder(),
-                (System.nanoTime() - started) / 1_000_000);
+        return todo;
     }
 
-    private FileOutcome await(Future<FileOutcome> future, Path input, Quarantine quarantine) {
+    /**
+     * Retrieval runs on this thread and feeds a bounded pool, so an archive is read while
+     * earlier instances are de-identified, and at most a few copies wait on disk at once.
+     */
+    private void process(InstanceSource source, List<SourceItem> items, Path work, FileWorker worker,
+            Map<String, FileOutcome> outcomes, ProvisioningJournal journal, long alreadyDone, long total)
+            throws IOException {
+        int threads = Math.max(1, settings.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Semaphore waiting = new Semaphore(threads * 2);
+        AtomicLong done = new AtomicLong(alreadyDone);
+        if (alreadyDone > 0) {
+            settings.progress().progress(alreadyDone, total);
+        }
+        IOException failure = null;
         try {
-            return future.get();
+            source.retrieve(items, work, (item, file) -> {
+                waiting.acquire();
+                try {
+                    pool.execute(() -> {
+                        try {
+                            if (outcomes.putIfAbsent(item.name(), FileOutcome.PENDING) == null) {
+                                FileOutcome o = worker.processSafely(item, file);
+                                journal.record(item, o);
+                                outcomes.put(item.name(), o);
+                                settings.progress().progress(done.incrementAndGet(), total);
+                            }
+                        } finally {
+                            if (source.deliversCopies()) {
+                                deleteQuietly(file);
+                            }
+                            waiting.release();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    waiting.release();
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("de-identification run interrupted", e);
-        } catch (ExecutionException e) {
-            String rel = relative(input);
-            String detail = "unexpected failure: " + e.getCause().getClass().getSimpleName();
-            quarantine.place(input, rel, QuarantineReason.DEIDENTIFICATION_FAILED, detail);
-            return FileOutcome.quarantined(rel, Stage.RECEIVED, QuarantineReason.DEIDENTIFICATION_FAILED, detail);
+            failure = new IOException("de-identification run interrupted", e);
+        } finally {
+            pool.shutdown();
+            try {
+                while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // large files take long; instances already handed over are finished, not abandoned
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
-    }
-
-    /** Refuses layouts that would re-read our own output or put secrets where a sandbox can see them. */
-    private void checkFolders() {
-        Path in = settings.input();
-        Path out = settings.output();
-        Path store = settings.store().root();
-        if (!Files.isDirectory(in)) {
-            throw new IllegalArgumentException("input folder does not exist or is not a folder: " + in);
+        if (failure != null) {
+            throw failure;
         }
-        if (out.startsWith(in) || in.startsWith(out)) {
-            throw new IllegalArgumentException("input and output folders must not contain one another");
-        }
-        if (store.startsWith(out) || out.startsWith(store)) {
-            throw new IllegalArgumentException("the restricted store must not be inside the output folder, nor the output inside the store");
-        }
-        if (store.startsWith(in)) {
-            throw new IllegalArgumentException("the restricted store must not be inside the input folder");
-        }
-    }
-
-    private List<Path> listInputs() throws IOException {
-        try (Stream<Path> all = Files.walk(settings.input())) {
-            return all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        }
-    }
-
-    private String relative(Path p) {
-        return settings.input().relativize(p).toString().replace('\\', '/');
     }
 
     /** The per-file pipeline; thread-safe, one instance shared by the pool. */
@@ -152,8 +268,23 @@ public final class DeidentificationRun {
             this.intake = new InputIntake(settings.maxFileBytes());
         }
 
-        FileOutcome process(Path input) {
-            String rel = relative(input);
+        /** Reserves an output name; returns the input that already holds it, if any. */
+        String claim(Path target, String inputName) {
+            return claimedOutputs.putIfAbsent(target, inputName);
+        }
+
+        /** Never throws: whatever goes wrong is the instance's quarantine reason. */
+        FileOutcome processSafely(SourceItem item, Path input) {
+            try {
+                return process(item.name(), input);
+            } catch (RuntimeException | Error e) {
+                String detail = "unexpected failure: " + e.getClass().getSimpleName();
+                quarantine.place(input, item.name(), QuarantineReason.DEIDENTIFICATION_FAILED, detail);
+                return FileOutcome.quarantined(item.name(), Stage.RECEIVED, QuarantineReason.DEIDENTIFICATION_FAILED, detail);
+            }
+        }
+
+        private FileOutcome process(String rel, Path input) {
             Stage reached = Stage.RECEIVED;
             Path temp = null;
             try {
@@ -174,23 +305,22 @@ public final class DeidentificationRun {
 
                 Path target = settings.output().resolve(released.studyInstanceUid())
                         .resolve(released.seriesInstanceUid()).resolve(released.sopInstanceUid() + ".dcm");
-                String earlier = claimedOutputs.putIfAbsent(target, rel);
+                String earlier = claim(target, rel);
                 if (earlier != null) {
                     return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
                             "same SOP Instance UID as " + earlier);
                 }
 
                 temp = Files.createTempFile(work, "out", ".dcm");
-                try {
-                    list.write(temp.toFile(), read.transferSyntaxUid(), true, true);
-                } catch (Exception e) {
-                    return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED,
-                            "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
-                }
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 List<String> leaks;
-                try (InputStream in = new DigestInputStream(Files.newInputStream(temp), sha)) {
-                    leaks = identifiers.findIn(in);
+                try {
+                    leaks = read.pixelsByReference()
+                            ? writeWithOriginalPixels(list, read, input, temp, sha, identifiers)
+                            : writeWhole(list, read, temp, sha, identifiers);
+                } catch (DicomException | RuntimeException e) {
+                    return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED,
+                            "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
                 }
                 if (!leaks.isEmpty()) {
                     // a copy from an earlier run of the same instance must not stay released either
@@ -218,6 +348,38 @@ public final class DeidentificationRun {
             }
         }
 
+        /**
+         * The de-identified header, then the source's Pixel Data element byte for byte, in one
+         * pass that also hashes and searches every byte written.
+         */
+        private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, Path input,
+                Path temp, MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
+            ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
+            header.write(headerBytes, read.transferSyntaxUid(), true, true);
+            long pixelBytes = Files.size(input) - read.pixelOffset();
+            List<String> leaks;
+            try (OutputStream out = Files.newOutputStream(temp);
+                    InputStream pixels = Files.newInputStream(input)) {
+                pixels.skipNBytes(read.pixelOffset());
+                CopyingInputStream copying = new CopyingInputStream(new DigestInputStream(
+                        new SequenceInputStream(new ByteArrayInputStream(headerBytes.toByteArray()), pixels), sha), out);
+                leaks = identifiers.findIn(copying);
+                if (copying.copied() != headerBytes.size() + pixelBytes) {
+                    throw new IOException("the source file changed while it was read");
+                }
+            }
+            return leaks;
+        }
+
+        /** A data set PixelMed holds whole: written, then read back to hash and search. */
+        private List<String> writeWhole(AttributeList list, InputIntake.Result read, Path temp, MessageDigest sha,
+                SourceIdentifiers identifiers) throws IOException, DicomException {
+            list.write(temp.toFile(), read.transferSyntaxUid(), true, true);
+            try (InputStream in = new DigestInputStream(Files.newInputStream(temp), sha)) {
+                return identifiers.findIn(in);
+            }
+        }
+
         private FileOutcome quarantine(Path input, String rel, Stage reached, QuarantineReason reason, String detail) {
             quarantine.place(input, rel, reason, detail);
             return FileOutcome.quarantined(rel, reached, reason, detail);
@@ -229,13 +391,65 @@ public final class DeidentificationRun {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 // store and output on different file systems: copy beside the target, then rename
-                Path staged = Files.createTempFile(target.getParent(), ".incoming", ".tmp");
+                Path staged = Files.createTempFile(target.getParent(), INCOMING, ".tmp");
                 Files.copy(temp, staged, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.delete(temp);
             }
             // the work folder is owner-only; released files are read by the project's sandbox
             Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /** What a run killed between writing and renaming left behind. */
+    private void removeLeftoverTemporaryFiles() throws IOException {
+        try (Stream<Path> all = Files.walk(settings.output())) {
+            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".tmp") && (name.startsWith(INCOMING) || name.startsWith(MANIFEST_TEMP))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private void removeUnlistedFiles(List<FileOutcome> outcomes) throws IOException {
+        java.util.Set<Path> listed = new java.util.HashSet<>();
+        outcomes.stream().filter(FileOutcome::isWritten).forEach(o -> listed.add(settings.output().resolve(o.outputPath())));
+        try (Stream<Path> all = Files.walk(settings.output())) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                if (p.equals(settings.output())) {
+                    continue;
+                }
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> inside = Files.list(p)) {
+                        if (inside.findAny().isEmpty()) {
+                            Files.delete(p);
+                        }
+                    }
+                } else if (!listed.contains(p)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // inside the restricted store's work folder, removed with it at the end of the run
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -4,6 +4,9 @@ package uk.nip.broker.provision;
 public record FileOutcome(String inputPath, Stage reached, String outputPath, String sha256, long bytes,
         QuarantineReason reason, String detail) {
 
+    /** Placeholder while an instance is being processed, so a second delivery of it is ignored. */
+    static final FileOutcome PENDING = new FileOutcome("", Stage.RECEIVED, null, null, 0, null, null);
+
     static FileOutcome written(String inputPath, String outputPath, String sha256, long bytes) {
         return new FileOutcome(inputPath, Stage.WRITTEN, outputPath, sha256, bytes, null, null);
     }

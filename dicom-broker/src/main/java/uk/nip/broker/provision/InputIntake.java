@@ -24,18 +24,26 @@ import com.pixelmed.dicom.TransferSyntax;
 /** Decides whether an input file is a DICOM instance the broker can work on, and reads it. */
 final class InputIntake {
 
-    /** Either a parsed data set or the reason it cannot be used. */
-    record Result(AttributeList list, String transferSyntaxUid, QuarantineReason reason, String detail) {
-        static Result accepted(AttributeList list, String transferSyntaxUid) {
-            return new Result(list, transferSyntaxUid, null, null);
+    /**
+     * Either a parsed data set or the reason it cannot be used. When {@code pixelOffset} is not
+     * negative, the list holds everything but Pixel Data, which is the file's last element and
+     * runs from {@code pixelOffset} to the end of the file, to be copied as it is.
+     */
+    record Result(AttributeList list, String transferSyntaxUid, long pixelOffset, QuarantineReason reason, String detail) {
+        static Result accepted(AttributeList list, String transferSyntaxUid, long pixelOffset) {
+            return new Result(list, transferSyntaxUid, pixelOffset, null, null);
         }
 
         static Result rejected(QuarantineReason reason, String detail) {
-            return new Result(null, null, reason, detail);
+            return new Result(null, null, -1, reason, detail);
         }
 
         boolean isAccepted() {
             return reason == null;
+        }
+
+        boolean pixelsByReference() {
+            return pixelOffset >= 0;
         }
     }
 
@@ -78,7 +86,7 @@ final class InputIntake {
         if (!hasPreamble && !startsLikeBareDataSet(head)) {
             return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
         }
-        return read(file);
+        return read(file, true);
     }
 
     /** Files written without Part 10 meta start straight with group 0x0002 or 0x0008. */
@@ -91,18 +99,43 @@ final class InputIntake {
         return littleEndianGroup == 0x0002 || littleEndianGroup == 0x0008 || bigEndianGroup == 0x0008;
     }
 
-    private static Result read(Path file) {
+    /**
+     * Pixel data is neither changed by de-identification nor searched differently from other
+     * bytes, so it is not parsed: the header is read up to Pixel Data and the element itself is
+     * later copied byte for byte. Files where that is not safe (deflated or big-endian data
+     * sets, elements after Pixel Data) are parsed whole.
+     */
+    private static Result read(Path file, boolean pixelsByReference) {
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         String transferSyntax;
-        try (DicomInputStream din = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        long pixelOffset = -1;
+        try (DicomInputStream din = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
             // PixelMed logs a damaged element and stops instead of throwing; the offset it reached tells us
-            long reached = list.read(din);
+            long reached = pixelsByReference ? list.read(din, TagFromName.PixelData) : list.read(din);
             TransferSyntax ts = din.getTransferSyntaxToReadDataSet();
             transferSyntax = ts == null ? null : ts.getUID();
             long size = Files.size(file);
             boolean inflated = ts != null && ts.isDeflated();
-            if (!inflated && reached < size) {
+            if (pixelsByReference && (inflated || (ts != null && ts.isBigEndian()))) {
+                return read(file, false);
+            }
+            if (pixelsByReference && reached < size) {
+                // having read the stop tag, PixelMed stops just past it
+                PixelElement pixels = PixelElement.at(file, reached - 4, size, ts);
+                switch (pixels) {
+                    case LAST_ELEMENT -> pixelOffset = reached - 4;
+                    case CUT_SHORT -> {
+                        return Result.rejected(QuarantineReason.TRUNCATED, "file ends before its pixel data does");
+                    }
+                    case ELEMENTS_FOLLOW -> {
+                        return read(file, false);
+                    }
+                    default -> {
+                        return stoppedEarly(file, reached, size, ts);
+                    }
+                }
+            } else if (!inflated && reached < size) {
                 return stoppedEarly(file, reached, size, ts);
             }
         } catch (EOFException e) {
@@ -131,7 +164,96 @@ final class InputIntake {
         if (transferSyntax == null || transferSyntax.isBlank()) {
             return Result.rejected(QuarantineReason.UNSUPPORTED, "transfer syntax cannot be determined");
         }
-        return Result.accepted(list, transferSyntax);
+        return Result.accepted(list, transferSyntax, pixelOffset);
+    }
+
+    /** What sits where a header read stopped. */
+    enum PixelElement {
+        /** Pixel Data, well formed, ending exactly at the end of the file. */
+        LAST_ELEMENT,
+        /** Pixel Data whose declared length or fragments run past the end of the file. */
+        CUT_SHORT,
+        /** Pixel Data or a later element with more elements after it, or a form not handled here. */
+        ELEMENTS_FOLLOW,
+        /** Not a stop at Pixel Data or beyond: parsing stopped because the header is damaged. */
+        NOT_A_STOP;
+
+        private static final int PIXEL_DATA_GROUP = 0x7FE0;
+        private static final int PIXEL_DATA_ELEMENT = 0x0010;
+
+        static PixelElement at(Path file, long offset, long size, TransferSyntax ts) throws IOException {
+            if (offset < 0) {
+                return NOT_A_STOP;
+            }
+            try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+                ByteBuffer h = readAt(ch, offset, 12);
+                if (h.remaining() < 8) {
+                    return NOT_A_STOP;
+                }
+                int group = Short.toUnsignedInt(h.getShort(0));
+                int element = Short.toUnsignedInt(h.getShort(2));
+                if (group != PIXEL_DATA_GROUP || element != PIXEL_DATA_ELEMENT) {
+                    boolean beyond = group > PIXEL_DATA_GROUP || (group == PIXEL_DATA_GROUP && element > PIXEL_DATA_ELEMENT);
+                    return beyond ? ELEMENTS_FOLLOW : NOT_A_STOP;
+                }
+                long length;
+                int headerLength;
+                if (ts == null || ts.isExplicitVR()) {
+                    String vr = new String(new byte[] {h.get(4), h.get(5)}, StandardCharsets.US_ASCII);
+                    if (!Set.of("OB", "OW", "UN").contains(vr) || h.remaining() < 12) {
+                        return ELEMENTS_FOLLOW;
+                    }
+                    length = Integer.toUnsignedLong(h.getInt(8));
+                    headerLength = 12;
+                } else {
+                    length = Integer.toUnsignedLong(h.getInt(4));
+                    headerLength = 8;
+                }
+                long end;
+                if (length == 0xFFFFFFFFL) {
+                    end = endOfFragments(ch, offset + headerLength, size);
+                    if (end < 0) {
+                        return end == -1 ? CUT_SHORT : ELEMENTS_FOLLOW;
+                    }
+                } else {
+                    end = offset + headerLength + length;
+                }
+                return end == size ? LAST_ELEMENT : end > size ? CUT_SHORT : ELEMENTS_FOLLOW;
+            }
+        }
+
+        /** Walks encapsulated fragments to the sequence delimiter; -1 if the file ends first, -2 if malformed. */
+        private static long endOfFragments(SeekableByteChannel ch, long position, long size) throws IOException {
+            while (true) {
+                ByteBuffer item = readAt(ch, position, 8);
+                if (item.remaining() < 8) {
+                    return -1;
+                }
+                int group = Short.toUnsignedInt(item.getShort(0));
+                int element = Short.toUnsignedInt(item.getShort(2));
+                long length = Integer.toUnsignedLong(item.getInt(4));
+                if (group == 0xFFFE && element == 0xE0DD) {
+                    return position + 8;
+                }
+                if (group != 0xFFFE || element != 0xE000 || length == 0xFFFFFFFFL) {
+                    return -2;
+                }
+                position += 8 + length;
+                if (position > size) {
+                    return -1;
+                }
+            }
+        }
+
+        private static ByteBuffer readAt(SeekableByteChannel ch, long position, int n) throws IOException {
+            ByteBuffer buf = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+            ch.position(position);
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // fill what is there
+            }
+            buf.flip();
+            return buf;
+        }
     }
 
     private static final Set<String> LONG_LENGTH_VRS = Set.of(

@@ -37,12 +37,15 @@ public final class ProvisioningManifest {
     }
 
     static Map<String, Object> build(ProjectId project, String datasetId, DeidentificationProfile profile,
-            List<FileOutcome> outcomes) {
+            Map<String, Object> cohort, List<FileOutcome> outcomes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("manifestVersion", 1);
         m.put("project", project.value());
         if (datasetId != null) {
             m.put("dataset", datasetId);
+        }
+        if (cohort != null) {
+            m.put("cohort", cohort);
         }
         m.put("profile", profileDescription(profile));
         m.put("tools", ToolVersions.all());
@@ -105,7 +108,7 @@ public final class ProvisioningManifest {
     /** Writes atomically and returns the SHA-256 of the bytes written. */
     static String write(Path outputFolder, Map<String, Object> manifest) throws IOException {
         byte[] bytes = JSON.writeValueAsBytes(manifest);
-        Path tmp = Files.createTempFile(outputFolder, ".manifest", ".tmp");
+        Path tmp = Files.createTempFile(outputFolder, DeidentificationRun.MANIFEST_TEMP, ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, outputFolder.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);

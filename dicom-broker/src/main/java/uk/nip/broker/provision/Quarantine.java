@@ -44,7 +44,9 @@ public final class Quarantine {
             record.put("reason", reason.code());
             record.put("detail", detail);
             try {
-                if (Files.isRegularFile(original)) {
+                if (original == null) {
+                    record.put("copy", "not copied: the source did not supply the file");
+                } else if (Files.isRegularFile(original)) {
                     Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
                     RestrictedStore.makeOwnerOnlyFile(target);
                 } else {

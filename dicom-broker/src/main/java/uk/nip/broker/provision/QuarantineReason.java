@@ -23,4 +23,13 @@ public enum QuarantineReason {
     public String code() {
         return code;
     }
+
+    public static QuarantineReason fromCode(String code) {
+        for (QuarantineReason r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown quarantine reason '" + code + "'");
+    }
 }

@@ -10,9 +10,12 @@ import uk.nip.broker.ProjectId;
 import uk.nip.broker.ToolVersions;
 import uk.nip.broker.deid.DeidentificationProfile;
 
-/** The outcome of one de-identification run; its counts always add up: received = written + quarantined. */
+/**
+ * The outcome of one de-identification run; its counts always add up: received = written +
+ * quarantined. {@code resumed} of them were taken over from an earlier run's journal.
+ */
 public record RunReport(ProjectId project, DeidentificationProfile profile, List<FileOutcome> outcomes,
-        Path outputFolder, Path manifest, String manifestSha256, Path quarantineFolder, long elapsedMillis) {
+        long resumed, Path outputFolder, Path manifest, String manifestSha256, Path quarantineFolder, long elapsedMillis) {
 
     public long received() {
         return outcomes.size();
@@ -32,6 +35,8 @@ public record RunReport(ProjectId project, DeidentificationProfile profile, List
         s.put("project", project.value());
         s.put("received", received());
         s.put("written", written());
+        // finished by an earlier, interrupted or identical run and checked unchanged
+        s.put("resumed", resumed);
         List<Map<String, String>> q = new ArrayList<>();
         for (FileOutcome o : outcomes) {
             if (!o.isWritten()) {

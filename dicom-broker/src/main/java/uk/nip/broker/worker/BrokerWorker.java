@@ -3,10 +3,14 @@ package uk.nip.broker.worker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 import org.camunda.bpm.client.ExternalTaskClient;
+
+import uk.nip.broker.cohort.CohortCriteria;
 
 /**
  * The broker's side of the workflow: it pulls work from the Camunda engine over the
@@ -43,8 +47,13 @@ public final class BrokerWorker {
                 .build();
         client.subscribe(ProvisionDatasetHandler.TOPIC)
                 .lockDuration(settings.lockDurationMillis())
-                .variables("projectId", "datasetId", "applicationId")
-                .handler(new ProvisionDatasetHandler(settings))
+                .variables(withCohortVariables("projectId", "datasetId", "applicationId"))
+                .handler(new ProvisionDatasetHandler(settings, tokens))
+                .open();
+        client.subscribe(CohortCountsHandler.TOPIC)
+                .lockDuration(settings.lockDurationMillis())
+                .variables(withCohortVariables("datasetId", CohortCountsHandler.COLLECTIONS))
+                .handler(new CohortCountsHandler(settings))
                 .open();
         client.subscribe(DestroyDataHandler.TOPIC)
                 .lockDuration(settings.lockDurationMillis())
@@ -52,6 +61,12 @@ public final class BrokerWorker {
                 .handler(new DestroyDataHandler(settings, clock))
                 .open();
         LOG.info(() -> "dicom-broker worker started: " + settings);
+    }
+
+    private static String[] withCohortVariables(String... names) {
+        List<String> all = new ArrayList<>(List.of(names));
+        all.addAll(List.of(CohortCriteria.VARIABLES));
+        return all.toArray(String[]::new);
     }
 
     public synchronized void stop() {

@@ -12,16 +12,17 @@ import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.task.ExternalTaskService;
 
 import uk.nip.broker.ProjectId;
-import uk.nip.broker.archive.DatasetArchive;
 import uk.nip.broker.archive.ProjectOutputs;
-import uk.nip.broker.deid.DeidentificationProfile;
+import uk.nip.broker.cohort.CohortCriteria;
+import uk.nip.broker.cohort.OptOutList;
 import uk.nip.broker.deid.RestrictedStore;
-import uk.nip.broker.provision.DeidentificationRun;
+import uk.nip.broker.provision.DatasetProvisioning;
+import uk.nip.broker.provision.ProgressListener;
 import uk.nip.broker.provision.RunReport;
 
 /**
- * Topic {@code provision-dataset}: de-identifies an archived dataset into the project's
- * output folder. Output names and bytes depend only on the project key and the input, so a
+ * Topic {@code provision-dataset}: de-identifies an archived dataset, or the cohort of it the
+ * optional {@code cohort*} variables select, into the project's output folder. Output names and bytes depend only on the project key and the input, so a
  * retried or repeated task rewrites the same files and returns the same manifest hash.
  */
 public final class ProvisionDatasetHandler implements ExternalTaskHandler {
@@ -30,15 +31,20 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
     private static final Logger LOG = Logger.getLogger(ProvisionDatasetHandler.class.getName());
 
     private final WorkerSettings settings;
-    private final DatasetArchive archive;
-    private final ProjectOutputs outputs;
-    private final RestrictedStore store;
+    private final DatasetProvisioning provisioning;
+    private final ClientCredentialsTokenSource tokens;
 
+    /** Without a token source no progress is reported (the task is still completed with its results). */
     public ProvisionDatasetHandler(WorkerSettings settings) {
+        this(settings, null);
+    }
+
+    public ProvisionDatasetHandler(WorkerSettings settings, ClientCredentialsTokenSource tokens) {
         this.settings = settings;
-        this.archive = new DatasetArchive(settings.archiveDir());
-        this.outputs = new ProjectOutputs(settings.outputDir());
-        this.store = new RestrictedStore(settings.storeDir());
+        this.tokens = tokens;
+        this.provisioning = new DatasetProvisioning(settings.archive(), new ProjectOutputs(settings.outputDir()),
+                new RestrictedStore(settings.storeDir()), OptOutList.of(settings.optOutFile()), settings.maxFileBytes(),
+                settings.threads());
     }
 
     @Override
@@ -50,6 +56,8 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
         Object applicationId = task.getVariable("applicationId");
         RunReport report;
         ScheduledExecutorService lockKeeper = Executors.newSingleThreadScheduledExecutor();
+        ProgressReporter progress = tokens == null || task.getProcessInstanceId() == null ? null
+                : ProgressReporter.forProcessInstance(settings.camundaRestUrl(), task.getProcessInstanceId(), tokens);
         try {
             if (projectValue == null || datasetId == null) {
                 throw new IllegalArgumentException("process variables projectId and datasetId are required");
@@ -58,15 +66,18 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
             // a large dataset can outlast the lock; keep it while we work
             long every = Math.max(1_000, settings.lockDurationMillis() / 2);
             lockKeeper.scheduleAtFixedRate(() -> extendLock(task, service), every, every, TimeUnit.MILLISECONDS);
-            report = new DeidentificationRun(new DeidentificationRun.Settings(project, datasetId,
-                    archive.datasetFolder(datasetId), outputs.datasetFolder(project, datasetId), store, datasetId,
-                    DeidentificationProfile.tciaDefault(), settings.maxFileBytes(), settings.threads())).execute();
+            CohortCriteria criteria = CohortCriteria.from(name -> TaskVariables.text(task, name));
+            report = provisioning.provision(project, datasetId, criteria, progress == null ? ProgressListener.NONE : progress);
         } catch (Exception e) {
             TaskFailures.report(LOG, task, service, "provisioning dataset " + datasetId + " for project " + projectValue
                     + " failed: " + e.getMessage(), e);
             return;
         } finally {
             lockKeeper.shutdownNow();
+            // the last update goes before completion: a finished process instance has no variables to set
+            if (progress != null) {
+                progress.close();
+            }
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("filesWritten", report.written());

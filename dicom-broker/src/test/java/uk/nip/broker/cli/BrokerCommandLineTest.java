@@ -83,4 +83,39 @@ class BrokerCommandLineTest {
         assertTrue(Files.exists(store.resolve("projects/PRJ-1/project.key")));
         assertTrue(!Files.exists(tmp.resolve(".broker-store")), "BROKER_STORE_DIR replaces the default store");
     }
+
+    @Test
+    void provisionAndCohortCountsWorkOnAFolderArchiveFromTheCommandLine() throws Exception {
+        Path archive = tmp.resolve("archive");
+        assertEquals(0, run(Map.of(), "generate-demo", "--out", archive.resolve("DS-CLI").toString(), "--patients", "9",
+                "--studies-per-patient", "1", "--images-per-series", "1", "--rows", "32", "--columns", "48",
+                "--body-part", "KNEE", "--site", "West Clinic", "--collection", "DS-CLI"), stderr());
+        Path one = archive.resolve("DS-CLI/patient-01/study-01/image-001.dcm");
+        com.pixelmed.dicom.AttributeList list = uk.nip.broker.TestSupport.read(one);
+        assertEquals(32, com.pixelmed.dicom.Attribute.getSingleIntegerValueOrDefault(list, com.pixelmed.dicom.TagFromName.Rows, 0));
+        assertEquals(48, com.pixelmed.dicom.Attribute.getSingleIntegerValueOrDefault(list, com.pixelmed.dicom.TagFromName.Columns, 0));
+        assertEquals("DS-CLI", com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list,
+                com.pixelmed.dicom.TagFromName.ClinicalTrialProtocolID));
+        out.reset();
+
+        Map<String, String> env = Map.of("BROKER_STORE_DIR", tmp.resolve("restricted").toString());
+        assertEquals(0, run(env, "cohort-counts", "--dataset", "DS-CLI", "--archive-dir", archive.toString(),
+                "--body-parts", "knee", "--sites", "west clinic"), stderr());
+        JsonNode counts = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals("9", counts.path("cohortPatients").asText());
+        assertEquals("≤7", new ObjectMapper().readTree(counts.path("cohortBreakdown").asText()).path("patientsBySex").path("M").asText());
+        out.reset();
+
+        assertEquals(0, run(env, "provision", "--project", "PRJ-CLI", "--dataset", "DS-CLI", "--archive-dir", archive.toString(),
+                "--out", tmp.resolve("outputs").toString(), "--sex", "F"), stderr());
+        JsonNode summary = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        // patients 1, 3, 5, 7 and 9 are female in the demo data
+        assertEquals(5, summary.path("written").asInt());
+        assertEquals(5, uk.nip.broker.TestSupport.dicomFiles(tmp.resolve("outputs/PRJ-CLI/DS-CLI")).size());
+
+        assertEquals(2, run(env, "provision", "--project", "PRJ-CLI", "--dataset", "DS-CLI", "--out", "x"));
+        assertTrue(stderr().contains("give --archive-url or --archive-dir"), stderr());
+        assertEquals(2, run(env, "cohort-counts", "--dataset", "DS-CLI", "--archive-dir", archive.toString(), "--age-min", "old"));
+        assertTrue(stderr().contains("cohortAgeMin must be a whole number"), stderr());
+    }
 }

@@ -77,4 +77,42 @@ class SourceIdentifiersTest {
         SourceIdentifiers ids = SourceIdentifiers.collectFrom(source());
         assertEquals("CT chest for  on ", ids.scrub("CT chest for SMITHERSON on 20210304"));
     }
+
+    /**
+     * The search looks only at sampled positions and carries bytes between 256 KiB reads;
+     * every planted value must still be found wherever it lands, on pixel-like noise.
+     */
+    @Test
+    void findsEveryValueAtEveryOffsetInLargeBinaryData() throws Exception {
+        SourceIdentifiers ids = SourceIdentifiers.collectFrom(source());
+        java.util.Random random = new java.util.Random(3);
+        byte[] noise = new byte[700_000];
+        for (int i = 0; i < noise.length; i += 2) {
+            // 12-bit CT values, little endian: the high byte never looks like text
+            int v = random.nextInt(4096);
+            noise[i] = (byte) v;
+            noise[i + 1] = (byte) (v >> 8);
+        }
+        assertEquals(List.of(), ids.findIn(new ByteArrayInputStream(noise)));
+        String[][] planted = {{"SMITHERSON", "PatientName"}, {"MRN12345", "PatientID"}, {"20210304", "StudyDate"},
+            {"RPID-778899", "RequestedProcedureID"}, {"1.2.826.0.1.3680043.9.1234.5", "StudyInstanceUID"}};
+        int chunk = 256 * 1024;
+        int[] offsets = {0, 1, 2, 3, 4, 5, 6, 7, chunk - 30, chunk - 12, chunk - 11, chunk - 10, chunk - 9, chunk - 8,
+            chunk - 5, chunk - 1, chunk, chunk + 1, 2 * chunk - 17, 2 * chunk - 3, noise.length - 40, noise.length - 12};
+        for (String[] p : planted) {
+            byte[] value = p[0].getBytes(StandardCharsets.US_ASCII);
+            for (int offset : offsets) {
+                if (offset + value.length > noise.length) {
+                    continue;
+                }
+                byte[] data = noise.clone();
+                System.arraycopy(value, 0, data, offset, value.length);
+                assertEquals(List.of(p[1]), ids.findIn(new ByteArrayInputStream(data)), p[0] + " at " + offset);
+            }
+            // and at the very end
+            byte[] data = Arrays.copyOf(noise, noise.length + value.length);
+            System.arraycopy(value, 0, data, noise.length, value.length);
+            assertEquals(List.of(p[1]), ids.findIn(new ByteArrayInputStream(data)), p[0] + " at the end");
+        }
+    }
 }

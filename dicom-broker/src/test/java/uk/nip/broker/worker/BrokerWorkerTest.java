@@ -60,6 +60,14 @@ class BrokerWorkerTest {
             servers.requests.stream().filter(r -> r.path().startsWith("/engine-rest"))
                     .forEach(r -> assertEquals("Bearer tok-1", r.authorization(), r.path()));
 
+            // progress goes to the task's process instance, last value before completion
+            int completedAt = servers.requests.indexOf(complete);
+            FakeServers.Request progress = servers.requests.stream()
+                    .filter(r -> r.path().equals("/engine-rest/process-instance/pi-1/variables/provisioningProgress"))
+                    .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no progress reported: " + servers.requests));
+            assertTrue(servers.requests.indexOf(progress) < completedAt);
+            assertEquals("2/2", new ObjectMapper().readTree(progress.body()).path("value").asText());
+
             JsonNode vars = new ObjectMapper().readTree(complete.body()).path("variables");
             assertEquals(2, vars.path("filesWritten").path("value").asLong());
             assertEquals("Long", vars.path("filesWritten").path("type").asText());

@@ -15,7 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 /** A Keycloak token endpoint and a Camunda engine-rest, on the loopback interface only. */
 final class FakeServers implements AutoCloseable {
 
-    record Request(String method, String path, String authorization, String body) {
+    record Request(String method, String path, String authorization, String contentType, String body, long receivedNanos) {
     }
 
     final HttpServer server;
@@ -57,8 +57,8 @@ final class FakeServers implements AutoCloseable {
 
     private Request record(HttpExchange ex) throws IOException {
         Request r = new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(),
-                ex.getRequestHeaders().getFirst("Authorization"),
-                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                ex.getRequestHeaders().getFirst("Authorization"), ex.getRequestHeaders().getFirst("Content-Type"),
+                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), System.nanoTime());
         requests.add(r);
         return r;
     }

@@ -22,6 +22,7 @@ final class FakeTasks {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getId" -> id;
                     case "getTopicName" -> topic;
+                    case "getProcessInstanceId" -> "pi-" + id;
                     case "getRetries" -> retries;
                     case "getVariable" -> variables.get((String) args[0]);
                     case "getAllVariables" -> variables;
@@ -60,6 +61,7 @@ final class FakeTasks {
 
     static WorkerSettings settings(Path root, URI camunda, URI keycloak) {
         return new WorkerSettings(camunda, keycloak, "imaging", "dicom-broker", "test-secret-value",
-                root.resolve("archive"), root.resolve("outputs"), root.resolve("store"), 60_000, 1L << 30, 2);
+                root.resolve("archive"), null, "ClinicalTrialProtocolID", null, root.resolve("outputs"),
+                root.resolve("store"), 60_000, 1L << 30, 2);
     }
 }

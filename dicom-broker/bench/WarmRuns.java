@@ -1,0 +1,52 @@
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.nip.broker.ProjectId;
+import uk.nip.broker.archive.DicomWebArchive;
+import uk.nip.broker.archive.ProjectOutputs;
+import uk.nip.broker.cohort.CohortCriteria;
+import uk.nip.broker.cohort.OptOutList;
+import uk.nip.broker.deid.DeidentificationProfile;
+import uk.nip.broker.deid.RestrictedStore;
+import uk.nip.broker.provision.DatasetProvisioning;
+import uk.nip.broker.provision.DeidentificationRun;
+import uk.nip.broker.provision.RunReport;
+
+/**
+ * The same work repeated in one JVM, as the long-running worker does it: round 1 pays for
+ * class loading and JIT compilation, later rounds show the warm speed. Each round writes to a
+ * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written".
+ *
+ *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java deidentify IN OUT-ROOT STORE ROUNDS
+ *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java provision URL DATASET OUT-ROOT STORE ROUNDS
+ */
+public class WarmRuns {
+    public static void main(String[] args) throws Exception {
+        boolean provision = args[0].equals("provision");
+        int rounds = Integer.parseInt(args[args.length - 1]);
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Long> times = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            long started = System.nanoTime();
+            RunReport report;
+            if (provision) {
+                RestrictedStore store = new RestrictedStore(Path.of(args[4]));
+                report = new DatasetProvisioning(new DicomWebArchive(java.net.URI.create(args[1]),
+                        DicomWebArchive.DEFAULT_COLLECTION_ATTRIBUTE, Duration.ofMinutes(10)),
+                        new ProjectOutputs(Path.of(args[3]).resolve("round-" + round)), store, OptOutList.none(),
+                        DeidentificationRun.DEFAULT_MAX_FILE_BYTES, threads)
+                        .provision(ProjectId.of("BENCH"), args[2], CohortCriteria.EVERYONE, null);
+            } else {
+                report = new DeidentificationRun(new DeidentificationRun.Settings(ProjectId.of("BENCH"), null,
+                        Path.of(args[1]), Path.of(args[2]).resolve("round-" + round), new RestrictedStore(Path.of(args[3])),
+                        "bench", DeidentificationProfile.tciaDefault(), DeidentificationRun.DEFAULT_MAX_FILE_BYTES,
+                        threads)).execute();
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            times.add(ms);
+            System.out.println(round + "\t" + ms + "\t" + report.written());
+        }
+    }
+}

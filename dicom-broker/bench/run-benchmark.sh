@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Throughput of the broker's de-identification and provisioning, against the tools and limits
+# it should be compared with, on one generated corpus of CT-like instances (512 x 512, 16-bit).
+#
+#   (a) dicom-broker deidentify          (b) gdcmanon -e (PS3.15 basic profile, throwaway cert)
+#   (c) cp -r (the I/O limit)            (d) raw WADO-RS retrieval from Orthanc with curl
+#   (e) dicom-broker provision from the same Orthanc over DICOMweb (index, fetch, de-identify)
+#
+# Every timing is the median of RUNS runs with fresh output folders; the corpus is read once
+# first so every tool reads from the page cache. Peak RSS comes from /usr/bin/time.
+#
+# Usage: dicom-broker/bench/run-benchmark.sh        (from the repository root or anywhere)
+#   env: PATIENTS (20) x STUDIES (2) x IMAGES (50) instances, RUNS (3), ROWS/COLUMNS (512),
+#        KEEP=1 keeps the work folder, RESULTS=file (default dicom-broker/target/benchmark-results.md)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR="$ROOT/dicom-broker/target/dicom-broker.jar"
+PATIENTS=${PATIENTS:-20}
+STUDIES=${STUDIES:-2}
+IMAGES=${IMAGES:-50}
+ROWS=${ROWS:-512}
+COLUMNS=${COLUMNS:-512}
+RUNS=${RUNS:-3}
+RESULTS=${RESULTS:-$ROOT/dicom-broker/target/benchmark-results.md}
+export ROWS COLUMNS
+
+for tool in java gdcmanon storescu curl openssl python3 /usr/bin/time /usr/sbin/Orthanc; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
+done
+if [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -q -pl dicom-broker package -DskipTests)
+fi
+
+W=$(mktemp -d /tmp/broker-bench.XXXXXX)
+ORTHANC_PID=
+cleanup() {
+  if [ -n "$ORTHANC_PID" ]; then kill "$ORTHANC_PID" 2>/dev/null || true; wait "$ORTHANC_PID" 2>/dev/null || true; fi
+  if [ "${KEEP:-0}" != 1 ]; then rm -rf "$W"; else echo "work folder kept: $W" >&2; fi
+}
+trap cleanup EXIT
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+TIMES="$W/times.tsv"
+: > "$TIMES"
+
+# measure NAME RUN COMMAND... : one timed run, appended as name, run, wall s, cpu s, peak RSS KiB
+measure() {
+  local name=$1 run=$2; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$W/time.out" "$@" > "$W/last.stdout" 2> "$W/last.stderr" || {
+    echo "failed: $*" >&2; cat "$W/last.stderr" >&2; exit 1; }
+  read -r wall user sys rss < <(tail -1 "$W/time.out")
+  echo -e "$name\t$run\t$wall\t$(python3 -c "print(round($user+$sys,2))")\t$rss" >> "$TIMES"
+  log "$name run $run: ${wall}s wall, rss ${rss} KiB"
+}
+
+# warm NAME ARGS... : WarmRuns.java repeats the work RUNS+1 times in one JVM, as the worker does;
+# rounds after the first are the warm speed. Appends name, round, wall s, peak RSS KiB of the process.
+warm() {
+  local name=$1; shift
+  /usr/bin/time -f "%M" -o "$W/time.out" java -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
+    "$@" > "$W/warm.out" 2> "$W/last.stderr" || { cat "$W/last.stderr" >&2; exit 1; }
+  local rss; rss=$(tail -1 "$W/time.out")
+  while IFS=$'\t' read -r round ms written; do
+    [ "$written" = "$FILES" ] || { echo "$name round $round wrote $written of $FILES" >&2; exit 1; }
+    echo -e "$name\t$round\t$(python3 -c "print($ms / 1000)")\t$rss" >> "$W/warm.tsv"
+    log "$name round $round: ${ms} ms"
+  done < "$W/warm.out"
+}
+
+count_dicom() { find "$1" -type f -name '*.dcm' | wc -l; }
+
+free_port() {
+  python3 - <<'PY'
+import socket
+while True:
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]; s.close()
+    if p not in (8080, 8180, 9990):
+        print(p); break
+PY
+}
+
+log "generating ${PATIENTS}x${STUDIES}x${IMAGES} instances of ${ROWS}x${COLUMNS}"
+CORPUS="$W/archive/DS-BENCH"
+java -jar "$JAR" generate-demo --out "$CORPUS" --patients "$PATIENTS" --studies-per-patient "$STUDIES" \
+  --images-per-series "$IMAGES" --rows "$ROWS" --columns "$COLUMNS" --collection DS-BENCH --seed 7 > /dev/null
+FILES=$(count_dicom "$CORPUS")
+BYTES=$(du -sb "$CORPUS" | cut -f1)
+find "$CORPUS" -type f -exec cat {} + > /dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/key.pem" -out "$W/cert.pem" -days 1 -subj "/CN=broker-bench" 2>/dev/null
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$W/out" "$W/store"
+  measure "broker deidentify" "$run" env BROKER_STORE_DIR="$W/store" java -jar "$JAR" deidentify --project BENCH \
+    --in "$CORPUS" --out "$W/out"
+  [ "$(count_dicom "$W/out")" = "$FILES" ] || { echo "broker wrote $(count_dicom "$W/out") of $FILES" >&2; exit 1; }
+  cp "$W/last.stdout" "$W/broker-summary.json"
+  rm -rf "$W/out"
+  measure "gdcmanon -e" "$run" gdcmanon -e -c "$W/cert.pem" -r -i "$CORPUS" -o "$W/out"
+  [ "$(find "$W/out" -type f | wc -l)" = "$FILES" ] || { echo "gdcmanon output incomplete" >&2; exit 1; }
+  rm -rf "$W/out"
+  measure "cp -r" "$run" cp -r "$CORPUS" "$W/out"
+done
+rm -rf "$W/out" "$W/store"
+: > "$W/warm.tsv"
+warm "broker deidentify, warm JVM" deidentify "$CORPUS" "$W/warm-out" "$W/warm-store" $((RUNS + 1))
+rm -rf "$W/warm-out" "$W/warm-store"
+
+HTTP=$(free_port); DICOM=$(free_port)
+PLUGIN=$(dpkg -L orthanc-dicomweb | grep '/plugins/.*\.so$' | head -1)
+mkdir -p "$W/orthanc/storage"
+cat > "$W/orthanc/orthanc.json" <<JSON
+{ "Name": "broker-bench", "StorageDirectory": "$W/orthanc/storage", "IndexDirectory": "$W/orthanc/storage",
+  "HttpPort": $HTTP, "DicomPort": $DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "HttpCompressionEnabled": false, "SaveJobs": false,
+  "Plugins": ["$PLUGIN"], "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false, "Host": "127.0.0.1:$HTTP" } }
+JSON
+/usr/sbin/Orthanc "$W/orthanc/orthanc.json" > "$W/orthanc/orthanc.log" 2>&1 &
+ORTHANC_PID=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP/system" > /dev/null && break; sleep 0.2; done
+log "loading Orthanc with storescu"
+STORE_START=$(date +%s.%N)
+storescu -aec ORTHANC +sd +r 127.0.0.1 "$DICOM" "$CORPUS"
+STORE_SECONDS=$(python3 -c "import time; print(round(time.time() - $STORE_START, 1))")
+WEB="http://127.0.0.1:$HTTP/dicom-web"
+curl -sf "$WEB/series?limit=100000" | python3 -c '
+import json, sys
+for s in json.load(sys.stdin):
+    print(s["0020000D"]["Value"][0] + "/series/" + s["0020000E"]["Value"][0])' > "$W/series.txt"
+cat > "$W/raw-retrieve.sh" <<SH
+#!/bin/sh
+# every series, one at a time, as multipart/related bodies written to disk unparsed
+n=0
+while read -r s; do
+  n=\$((n+1))
+  curl -sf -H 'Accept: multipart/related; type="application/dicom"; transfer-syntax=*' -o "$W/raw/\$n.bin" "$WEB/studies/\$s"
+done < "$W/series.txt"
+SH
+chmod +x "$W/raw-retrieve.sh"
+find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
+
+for run in $(seq 1 "$RUNS"); do
+  rm -rf "$W/raw"; mkdir -p "$W/raw"
+  measure "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
+  RAW_BYTES=$(du -sb "$W/raw" | cut -f1)
+  rm -rf "$W/provisioned"
+  if [ "$run" = 1 ]; then rm -rf "$W/pstore"; fi
+  # later runs keep the archive index (built by run 1) but not the journal: a fresh provisioning
+  rm -rf "$W/pstore/projects"
+  measure "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
+    --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
+  [ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
+done
+rm -rf "$W/provisioned" "$W/pstore/projects"
+warm "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned" "$W/pstore" $((RUNS + 1))
+rm -rf "$W/warm-provisioned"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$TIMES" "$W/warm.tsv" "$FILES" "$BYTES" "$RAW_BYTES" "$RUNS" "$STORE_SECONDS" "$LOAD_BEFORE" "$LOAD_AFTER" > "$RESULTS" <<'PY'
+import statistics, sys, collections, platform, subprocess, datetime, os
+times, warm_times, files, size, raw_bytes, runs, store_s, load_before, load_after = sys.argv[1:]
+files, size, raw_bytes = int(files), int(size), int(raw_bytes)
+rows = collections.OrderedDict()
+for line in open(times):
+    name, run, wall, cpu, rss = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((int(run), max(float(wall), 0.01), float(cpu), int(rss)))
+warm = collections.OrderedDict()
+for line in open(warm_times):
+    name, rnd, wall, rss = line.rstrip("\n").split("\t")
+    warm.setdefault(name, []).append((int(rnd), float(wall), int(rss)))
+def warm_med(name):
+    rounds = warm[name]
+    return statistics.median([r[1] for r in rounds if r[0] > 1]), rounds[0][1], rounds[0][2]
+def warm_line(name, wall, rss, ratio):
+    return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | – | {rss / 1024:.0f} | {ratio} |"
+def med(name, i, skip_first=False):
+    vals = [r[i] for r in rows[name] if not (skip_first and r[0] == 1)] or [r[i] for r in rows[name]]
+    return statistics.median(vals)
+def line(name, wall, cpu, rss, ratio):
+    return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
+deid, gdcm, cp = med("broker deidentify", 1), med("gdcmanon -e", 1), med("cp -r", 1)
+raw = med("raw WADO-RS (curl)", 1)
+prov_first = [r for r in rows["broker provision (DICOMweb)"] if r[0] == 1][0]
+prov = med("broker provision (DICOMweb)", 1, skip_first=True)
+cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+mem_gb = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
+java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+out = []
+out.append(f"Run {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_model}), {mem_gb:.0f} GiB RAM, {java}; "
+           f"load average {load_before} before, {load_after} after. Corpus: {files} generated CT-like instances, "
+           f"{os.environ.get('ROWS', '512')} x {os.environ.get('COLUMNS', '512')} x 16 bit, {size / 1e6:.0f} MB, explicit VR little endian; page cache warm. "
+           f"Median of {runs} runs; CPU = user + sys seconds; RSS = peak resident set.")
+out.append("")
+out.append("| what | wall s | files/s | MB/s | CPU s | peak RSS MiB | ratio |")
+out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+out.append(line("(a) broker `deidentify`", deid, med("broker deidentify", 2), med("broker deidentify", 3),
+                f"{gdcm / deid:.2f}x gdcmanon's speed; {deid / cp:.1f}x cp's time"))
+wd, wd_first, wd_rss = warm_med("broker deidentify, warm JVM")
+out.append(warm_line("(a) the same in a warm JVM (the worker's case)", wd, wd_rss,
+                     f"{gdcm / wd:.2f}x gdcmanon's speed; {wd / cp:.1f}x cp's time"))
+out.append(line("(b) `gdcmanon -e` (basic profile)", gdcm, med("gdcmanon -e", 2), med("gdcmanon -e", 3), "reference"))
+out.append(line("(c) `cp -r`", cp, med("cp -r", 2), med("cp -r", 3), "I/O limit"))
+out.append(line("(d) raw WADO-RS retrieval, curl", raw, med("raw WADO-RS (curl)", 2), med("raw WADO-RS (curl)", 3),
+                f"reference ({raw_bytes / 1e6:.0f} MB multipart)"))
+out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2, True),
+                med("broker provision (DICOMweb)", 3, True), f"{raw / prov:.2f}x raw retrieval speed"))
+out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
+                f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
+wp, wp_first, wp_rss = warm_med("broker provision, warm JVM")
+out.append(warm_line("(e) the same in a warm JVM (the worker's case)", wp, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
+out.append("")
+out.append(f"Warm rows: median of rounds 2 to {int(runs) + 1} of {int(runs) + 1} in one process; its first round took "
+           f"{wd_first:.2f} s (de-identify) and {wp_first:.2f} s (provision). CPU s for curl counts curl only, and for "
+           f"provisioning the broker only: Orthanc's own CPU is in neither.")
+out.append(f"Loading Orthanc with storescu took {store_s} s (not part of any row).")
+print("\n".join(out))
+PY
+cat "$RESULTS"

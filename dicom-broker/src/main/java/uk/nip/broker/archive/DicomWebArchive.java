@@ -1,0 +1,213 @@
+package uk.nip.broker.archive;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+
+import uk.nip.broker.ProjectId;
+import uk.nip.broker.provision.InstanceSource;
+import uk.nip.broker.provision.SourceItem;
+
+/**
+ * An archive behind DICOMweb (Orthanc, dcm4chee, a cloud DICOM store). A collection is the
+ * set of studies whose collection attribute (by default Clinical Trial Protocol ID, 0012,0020)
+ * equals the dataset id; studies without it belong to no dataset and are never provisioned.
+ * Instances are found with QIDO-RS and fetched a series at a time with WADO-RS.
+ */
+public final class DicomWebArchive implements ImageArchive {
+
+    public static final String DEFAULT_COLLECTION_ATTRIBUTE = "ClinicalTrialProtocolID";
+    private static final Logger LOG = Logger.getLogger(DicomWebArchive.class.getName());
+    private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    private static final String NUMBER_OF_STUDY_RELATED_INSTANCES = "00201208";
+    /** StudyDate, Modality, InstitutionName, PatientID, PatientBirthDate, PatientSex, PatientAge, BodyPartExamined. */
+    private static final List<String> INDEXED_FIELDS = List.of("00080020", "00080060", "00080080", "00100020",
+            "00100030", "00100040", "00101010", "00180015");
+    /** Reading a retrieved part stops here: just past SOP Instance UID. */
+    private static final AttributeTag AFTER_SOP_INSTANCE_UID = new AttributeTag(0x0008, 0x0019);
+
+    private final DicomWebClient client;
+    private final String collectionTag;
+
+    public DicomWebArchive(URI root, String collectionAttribute, Duration timeout) {
+        this.client = new DicomWebClient(root, timeout);
+        AttributeTag tag = AttributeList.getDictionary().getTagFromName(collectionAttribute);
+        if (tag == null) {
+            throw new IllegalArgumentException("unknown DICOM attribute keyword for the collection: " + collectionAttribute);
+        }
+        this.collectionTag = String.format(Locale.ROOT, "%04X%04X", tag.getGroup(), tag.getElement());
+    }
+
+    @Override
+    public String location() {
+        return "dicomweb " + client.root() + " collection-attribute " + collectionTag;
+    }
+
+    @Override
+    public List<ArchiveUnit> units(String collection) throws IOException {
+        ProjectId.requireSafe("dataset id", collection);
+        List<JsonNode> studies = search("studies", List.of(q(collectionTag, collection), q("includefield", collectionTag),
+                q("includefield", NUMBER_OF_STUDY_RELATED_INSTANCES)));
+        List<ArchiveUnit> units = new ArrayList<>();
+        for (JsonNode study : studies) {
+            String uid = HeaderSummary.json(study, "0020000D");
+            // servers may match loosely (wildcards, case); only an exact value counts
+            if (collection.equals(HeaderSummary.json(study, collectionTag)) && validUid(uid)) {
+                String count = HeaderSummary.json(study, NUMBER_OF_STUDY_RELATED_INSTANCES);
+                units.add(new ArchiveUnit(uid, count == null ? "?" : count));
+            }
+        }
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + collection + "' is not in the archive");
+        }
+        units.sort(java.util.Comparator.comparing(ArchiveUnit::key));
+        return units;
+    }
+
+    @Override
+    public List<ArchivedInstance> describe(String collection, ArchiveUnit study) throws IOException {
+        List<Map.Entry<String, String>> query = new ArrayList<>();
+        INDEXED_FIELDS.forEach(f -> query.add(q("includefield", f)));
+        List<ArchivedInstance> instances = new ArrayList<>();
+        int skipped = 0;
+        for (JsonNode row : search("studies/" + study.key() + "/instances", query)) {
+            HeaderSummary h = HeaderSummary.fromDicomJson(row);
+            String studyUid = h.studyUid() == null ? study.key() : h.studyUid();
+            if (!studyUid.equals(study.key()) || !validUid(h.seriesUid()) || !validUid(h.sopUid())) {
+                skipped++;
+                continue;
+            }
+            instances.add(new ArchivedInstance(collection, studyUid + "/" + h.seriesUid() + "/" + h.sopUid() + ".dcm",
+                    study, h));
+        }
+        if (skipped > 0) {
+            int n = skipped;
+            LOG.warning(() -> "archive listed " + n + " instance(s) without valid UIDs in a study of dataset "
+                    + collection + "; they are not indexed");
+        }
+        return instances;
+    }
+
+    @Override
+    public void retrieve(String collection, List<ArchivedInstance> instances, Path workFolder,
+            InstanceSource.Delivery delivery) throws IOException, InterruptedException {
+        Map<String, Map<String, ArchivedInstance>> bySeries = new LinkedHashMap<>();
+        for (ArchivedInstance i : instances) {
+            HeaderSummary h = i.header();
+            bySeries.computeIfAbsent("studies/" + h.studyUid() + "/series/" + h.seriesUid(), k -> new HashMap<>())
+                    .put(h.sopUid(), i);
+        }
+        for (Map.Entry<String, Map<String, ArchivedInstance>> series : bySeries.entrySet()) {
+            Map<String, ArchivedInstance> wanted = series.getValue();
+            try {
+                client.retrieve(series.getKey(), headers -> ReceivedInstance.create(workFolder, wanted, delivery));
+            } catch (InterruptedIOException e) {
+                throw new InterruptedException("retrieval interrupted");
+            }
+        }
+    }
+
+    @Override
+    public boolean retrievesCopies() {
+        return true;
+    }
+
+    /** One part of a WADO-RS response, written to the work folder and handed over once complete. */
+    private static final class ReceivedInstance extends FilterOutputStream {
+        private final Path file;
+        private final Map<String, ArchivedInstance> wanted;
+        private final InstanceSource.Delivery delivery;
+        private boolean closed;
+
+        static ReceivedInstance create(Path workFolder, Map<String, ArchivedInstance> wanted,
+                InstanceSource.Delivery delivery) throws IOException {
+            return new ReceivedInstance(Files.createTempFile(workFolder, "wado", ".dcm"), wanted, delivery);
+        }
+
+        private ReceivedInstance(Path file, Map<String, ArchivedInstance> wanted, InstanceSource.Delivery delivery)
+                throws IOException {
+            super(new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024));
+            this.file = file;
+            this.wanted = wanted;
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            super.close();
+            ArchivedInstance instance = wanted.get(sopInstanceUid(file));
+            if (instance == null) {
+                // not asked for (added since indexing, or unreadable): never enters the run
+                Files.deleteIfExists(file);
+                return;
+            }
+            try {
+                delivery.accept(new SourceItem(instance.sourceKey(), instance.unit().fingerprint()), file);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("retrieval interrupted");
+            }
+        }
+
+        private static String sopInstanceUid(Path file) {
+            AttributeList list = new AttributeList();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192);
+                    DicomInputStream din = new DicomInputStream(in)) {
+                list.read(din, AFTER_SOP_INSTANCE_UID);
+                return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim();
+            } catch (Exception e) {
+                return "";
+            }
+        }
+    }
+
+    private List<JsonNode> search(String path, List<Map.Entry<String, String>> query) throws IOException {
+        try {
+            return client.search(path, query);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("search interrupted");
+        }
+    }
+
+    private static Map.Entry<String, String> q(String name, String value) {
+        return new AbstractMap.SimpleImmutableEntry<>(name, value);
+    }
+
+    private static boolean validUid(String uid) {
+        return uid != null && uid.length() <= 64 && UID.matcher(uid).matches();
+    }
+}
