@@ -32,7 +32,7 @@ if [ ! -f "$JAR" ]; then
   (cd "$ROOT" && ./mvnw -q -pl dicom-broker package -DskipTests)
 fi
 
-W=$(mktemp -d /tmp/broker-bench.XXXXXX)
+W=$(mktemp -d)  # a fresh work folder under $TMPDIR
 ORTHANC_PID=
 cleanup() {
   if [ -n "$ORTHANC_PID" ]; then kill "$ORTHANC_PID" 2>/dev/null || true; wait "$ORTHANC_PID" 2>/dev/null || true; fi
