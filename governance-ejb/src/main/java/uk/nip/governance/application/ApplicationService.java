@@ -168,6 +168,16 @@ public class ApplicationService {
         return app;
     }
 
+    /**
+     * Records a lifecycle step decided by another governance service (committee, agreements),
+     * which has already checked that this actor may take it.
+     */
+    public Application recordStep(Actor actor, long id, ApplicationAction action, String reason) {
+        Application app = load(id);
+        transition(actor, app, action, reason);
+        return app;
+    }
+
     public Application get(Actor actor, long id) {
         Application app = load(id);
         if (!mayView(actor, app)) {

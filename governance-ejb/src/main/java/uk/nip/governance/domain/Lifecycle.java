@@ -31,15 +31,13 @@ public final class Lifecycle {
         allow(CLARIFICATION_REQUESTED, ANSWER_CLARIFICATION, UNDER_REVIEW);
         allow(CLARIFICATION_REQUESTED, WITHDRAW, WITHDRAWN);
         allow(UNDER_REVIEW, WITHDRAW, WITHDRAWN);
-        // The walking-skeleton process lets the chair decide straight after submission; the
-        // screening and review steps arrive with the full access-request process.
-        for (ApplicationState s : List.of(SUBMITTED, UNDER_REVIEW)) {
-            allow(s, APPROVE, APPROVED);
-            allow(s, REJECT, REJECTED);
-        }
+        // Only the chair decides, and only once the application has been screened and reviewed.
+        allow(UNDER_REVIEW, APPROVE, APPROVED);
+        allow(UNDER_REVIEW, REJECT, REJECTED);
         allow(APPROVED, ISSUE_AGREEMENT, AGREEMENT_PENDING);
+        // SIGN_AGREEMENT is the second of the two signatures: the agreement is then in effect.
         allow(AGREEMENT_PENDING, SIGN_AGREEMENT, AGREEMENT_SIGNED);
-        allow(APPROVED, START_PROVISIONING, PROVISIONING);
+        // No data moves without an agreement in effect.
         allow(AGREEMENT_SIGNED, START_PROVISIONING, PROVISIONING);
         allow(PROVISIONING, ACTIVATE, ACTIVE);
         allow(ACTIVE, SUSPEND, SUSPENDED);

@@ -15,7 +15,8 @@ class LifecycleTest {
 
     @Test
     void theThinPathRunsFromDraftToActive() {
-        assertEquals(ACTIVE, Lifecycle.replay(List.of(CREATE, SUBMIT, APPROVE, START_PROVISIONING, ACTIVATE)));
+        assertEquals(ACTIVE, Lifecycle.replay(List.of(CREATE, SUBMIT, START_SCREENING, SEND_TO_REVIEW, APPROVE,
+                ISSUE_AGREEMENT, SIGN_AGREEMENT, START_PROVISIONING, ACTIVATE)));
     }
 
     @Test
