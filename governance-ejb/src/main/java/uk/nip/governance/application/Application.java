@@ -130,6 +130,10 @@ public class Application {
     @Column(name = "manifest_sha256", length = 64)
     private String manifestSha256;
 
+    /** Round 1 is the first review; each amendment or renewal is reviewed in the next round. */
+    @Column(name = "review_round", nullable = false)
+    private int reviewRound = 1;
+
     @Version
     private long version;
 
@@ -241,4 +245,5 @@ public class Application {
     public Long getProvisionedFiles() { return provisionedFiles; }
     public String getManifestSha256() { return manifestSha256; }
     public long getVersion() { return version; }
+    public int getReviewRound() { return reviewRound; }
 }

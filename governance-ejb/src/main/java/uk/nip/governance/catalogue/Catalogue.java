@@ -40,6 +40,9 @@ public class Catalogue {
         if (!actor.has(Role.CUSTODIAN) && !actor.isSystem()) {
             throw new AccessDeniedException("Only custodians manage the catalogue.");
         }
+        if (dataset.getCommitteeId() == null) {
+            dataset.setCommitteeId(uk.nip.governance.committee.Committee.DEFAULT);
+        }
         em.persist(dataset);
         audit.record(actor, "catalogue.add", "dataset", dataset.getId(), dataset.getTitle());
     }

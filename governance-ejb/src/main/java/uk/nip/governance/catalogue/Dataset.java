@@ -50,6 +50,10 @@ public class Dataset {
     @Column(name = "archive_location")
     private String archiveLocation;
 
+    /** The data access committee that decides on requests for this collection. */
+    @Column(name = "committee_id")
+    private String committeeId;
+
     @Version
     private long version;
 
@@ -84,5 +88,7 @@ public class Dataset {
     public String getDuoCodes() { return duoCodes; }
     public void setDuoCodes(String duoCodes) { this.duoCodes = duoCodes; }
     public String getArchiveLocation() { return archiveLocation; }
+    public String getCommitteeId() { return committeeId; }
+    public void setCommitteeId(String committeeId) { this.committeeId = committeeId; }
     public void setArchiveLocation(String archiveLocation) { this.archiveLocation = archiveLocation; }
 }

@@ -10,7 +10,8 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
-                AuditResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
+                AuditResource.class, ReviewResource.class, ClarificationResource.class, CommitteeResource.class,
+                GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
                 JsonConfiguration.class);
     }
 }
