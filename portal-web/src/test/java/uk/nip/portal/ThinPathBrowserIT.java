@@ -122,13 +122,27 @@ class ThinPathBrowserIT {
         wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
 
+        // The custodian screens it and two members review it, through the API.
+        long id = idOf(reference);
+        Journeys.screen(id, "complete", null);
+        for (String member : new String[] {"dacmember", "dacmember2"}) {
+            Journeys.expect(200, Journeys.declare(id, member, false));
+            Journeys.expect(200, Journeys.vote(id, member, "APPROVE"));
+        }
+
+        // The chair declares no conflict, opens the review and decides, in the browser.
         browser.get(Http.PORTAL + "/committee/");
         signInOnKeycloak(wait, "dacchair");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision:reason")))
-                .sendKeys("Approved on condition that results are published.");
-        browser.findElement(By.xpath("//tr[.//span[@class='reference' and text()='" + reference
-                + "']]//button[contains(@id,'approve')]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tr[.//span[@class='reference' and text()='"
+                + reference + "']]//button[contains(@id,'noConflict')]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "No conflict recorded for "
+                + reference));
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Decide on " + reference))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tally"), "2 approve"));
+        browser.findElement(By.id("decision:reason")).sendKeys("Approved on condition that results are published.");
+        browser.findElement(By.id("decision:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference + " approved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Approved"));
 
         JsonNode entry = awaitRegisterEntry(reference, "Active", Duration.ofSeconds(180));
         assertEquals("Early detection of lung nodules", entry.get("projectTitle").asText());
@@ -138,23 +152,18 @@ class ThinPathBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:entries"), reference));
 
         String researcherToken = Http.userToken("researcher");
-        long id = -1;
-        for (JsonNode a : Http.get("/api/applications", researcherToken).json()) {
-            if (a.get("reference").asText().equals(reference)) {
-                id = a.get("id").asLong();
-                assertTrue(a.get("provisionedFiles").asLong() > 0, a.toString());
-                assertEquals(64, a.get("manifestSha256").asText().length());
-            }
-        }
+        JsonNode active = Http.get("/api/applications/" + id, researcherToken).json();
+        assertTrue(active.get("provisionedFiles").asLong() > 0, active.toString());
+        assertEquals(64, active.get("manifestSha256").asText().length());
         List<String> actions = new ArrayList<>();
         List<String> actors = new ArrayList<>();
         for (JsonNode e : Http.get("/api/applications/" + id + "/history", researcherToken).json()) {
             actions.add(e.get("action").asText());
             actors.add(e.get("actor").asText());
         }
-        assertEquals(List.of("CREATE", "SUBMIT", "APPROVE", "START_PROVISIONING", "ACTIVATE"), actions);
-        assertEquals("researcher", actors.get(1));
-        assertEquals("dacchair", actors.get(2));
+        assertEquals(List.of("CREATE", "SUBMIT", "START_SCREENING", "SEND_TO_REVIEW", "APPROVE", "ISSUE_AGREEMENT",
+                "SIGN_AGREEMENT", "START_PROVISIONING", "ACTIVATE"), actions);
+        assertEquals(List.of("researcher", "researcher", "custodian", "custodian", "dacchair"), actors.subList(0, 5));
 
         Path output = work.resolve("projects").resolve(reference);
         try (Stream<Path> files = Files.walk(output)) {
@@ -172,6 +181,15 @@ class ThinPathBrowserIT {
         }
         assertTrue(audited.containsAll(List.of("application.create", "application.submit", "application.approve",
                 "application.start-provisioning", "application.activate")), audited.toString());
+    }
+
+    private static long idOf(String reference) {
+        for (JsonNode a : Http.get("/api/applications", Http.userToken("researcher")).json()) {
+            if (a.get("reference").asText().equals(reference)) {
+                return a.get("id").asLong();
+            }
+        }
+        throw new AssertionError("The researcher cannot see " + reference);
     }
 
     @Test

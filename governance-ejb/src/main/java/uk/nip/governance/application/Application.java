@@ -163,6 +163,22 @@ public class Application {
     }
 
     /** Replaces the whole content with what the researcher typed; a draft may be incomplete. */
+    /** Starts the next review round, for an amendment or renewal. */
+    void nextReviewRound() {
+        reviewRound++;
+    }
+
+    /** Applies an approved amendment: later end, more data, more people. Nothing is removed. */
+    void amend(Amendment a) {
+        if (a.getNewEndDate() != null) {
+            endDate = a.getNewEndDate();
+        }
+        for (String d : a.getAddedDatasetIds()) {
+            datasets.add(RequestedDataset.whole(d));
+        }
+        team.addAll(a.getAddedMembers());
+    }
+
     void fill(DraftForm form) {
         title = form.title() == null ? "" : form.title().strip();
         laySummary = form.laySummary();

@@ -251,7 +251,8 @@ public class ApplicationService {
             return List.of();
         }
         return committees.reviewable(actor).stream()
-                .filter(a -> Lifecycle.allows(a.getState(), ApplicationAction.APPROVE))
+                .filter(a -> Lifecycle.allows(a.getState(), ApplicationAction.APPROVE)
+                        || committees.openAmendment(a).isPresent())
                 .toList();
     }
 

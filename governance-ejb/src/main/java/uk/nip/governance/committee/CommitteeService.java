@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nip.governance.application.Amendment;
+import uk.nip.governance.application.AmendmentStatus;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ConcurrentEditException;
@@ -162,7 +164,7 @@ public class CommitteeService {
     public ConflictDeclaration declare(Actor actor, long applicationId, boolean conflicted, String statement) {
         Application app = applications.load(applicationId);
         requireSeat(actor, app);
-        if (!IN_REVIEW.contains(app.getState())) {
+        if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase() + "; declarations are taken while it is in review.");
         }
@@ -208,7 +210,7 @@ public class CommitteeService {
     public Vote vote(Actor actor, long applicationId, VoteChoice choice, String reason, Long expectedVersion) {
         Application app = applications.load(applicationId);
         requireReviewer(actor, app);
-        if (app.getState() != ApplicationState.UNDER_REVIEW) {
+        if (!votingOpen(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase() + "; votes are taken while it is under review.");
         }
@@ -291,7 +293,7 @@ public class CommitteeService {
         }
         requireReviewer(actor, app);
         Tally tally = tally(app);
-        if (app.getState() == ApplicationState.UNDER_REVIEW && !tally.quorate()) {
+        if (votingOpen(app) && !tally.quorate()) {
             throw new ConcurrentEditException("The committee is not quorate for " + app.getReference() + ": "
                     + tally.cast() + " of the " + tally.quorum() + " votes needed have been cast.");
         }
@@ -309,7 +311,7 @@ public class CommitteeService {
         }
         if (app.getState() == ApplicationState.UNDER_REVIEW) {
             applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_CLARIFICATION, question.strip());
-        } else if (app.getState() != ApplicationState.CLARIFICATION_REQUESTED) {
+        } else if (app.getState() != ApplicationState.CLARIFICATION_REQUESTED && openAmendment(app).isEmpty()) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase() + "; questions are asked while it is under review.");
         }
@@ -339,7 +341,7 @@ public class CommitteeService {
         if (body == null || body.isBlank()) {
             throw new ValidationException(Map.of("body", "Write a reply."));
         }
-        if (!IN_REVIEW.contains(app.getState())) {
+        if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase() + "; its clarification threads are closed.");
         }
@@ -379,6 +381,23 @@ public class CommitteeService {
 
     // --- helpers -----------------------------------------------------------------------------
 
+    /** The amendment or renewal of this application that the committee is reviewing, if any. */
+    public Optional<Amendment> openAmendment(Application app) {
+        return em.createQuery("select a from Amendment a where a.applicationId = :id and a.status = :s", Amendment.class)
+                .setParameter("id", app.getId()).setParameter("s", AmendmentStatus.UNDER_REVIEW)
+                .getResultStream().findFirst();
+    }
+
+    /** The committee is considering it: a new application in review, or an amendment of an active one. */
+    private boolean inReviewNow(Application app) {
+        return IN_REVIEW.contains(app.getState()) || openAmendment(app).isPresent();
+    }
+
+    /** Votes are taken in the initial review and on amendments. */
+    private boolean votingOpen(Application app) {
+        return app.getState() == ApplicationState.UNDER_REVIEW || openAmendment(app).isPresent();
+    }
+
     /** Applications in review that this member may review now (declared, no conflict). */
     public List<Application> reviewable(Actor actor) {
         if (!isCommitteeRole(actor)) {
@@ -388,8 +407,9 @@ public class CommitteeService {
     }
 
     private List<Application> inReview() {
-        return em.createQuery("select a from Application a where a.state in :s order by a.id", Application.class)
-                .setParameter("s", IN_REVIEW).getResultList();
+        return em.createQuery("select a from Application a where a.state in :s or a.id in"
+                + " (select m.applicationId from Amendment m where m.status = :open) order by a.id", Application.class)
+                .setParameter("s", IN_REVIEW).setParameter("open", AmendmentStatus.UNDER_REVIEW).getResultList();
     }
 
     private List<Vote> roundVotes(Application app) {

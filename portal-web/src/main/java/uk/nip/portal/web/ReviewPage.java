@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import uk.nip.governance.application.Amendment;
+import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.committee.ClarificationThread;
@@ -29,6 +31,9 @@ public class ReviewPage implements Serializable {
 
     @Inject
     transient CommitteeService committees;
+
+    @Inject
+    transient AmendmentService amendments;
 
     @Inject
     transient CurrentActor current;
@@ -108,13 +113,23 @@ public class ReviewPage implements Serializable {
 
     private void decide(boolean approve) {
         try {
-            applications.decide(current.actor(), applicationId, approve, decisionReason);
-            Messages.info("Application " + application.getReference() + (approve ? " approved." : " rejected."));
+            if (getOpenAmendment() != null) {
+                amendments.decide(current.actor(), applicationId, approve, decisionReason);
+                Messages.info("Amendment of " + application.getReference() + (approve ? " approved." : " rejected."));
+            } else {
+                applications.decide(current.actor(), applicationId, approve, decisionReason);
+                Messages.info("Application " + application.getReference() + (approve ? " approved." : " rejected."));
+            }
             decisionReason = null;
             reload();
         } catch (GovernanceException e) {
             Messages.refused(e, "decision");
         }
+    }
+
+    /** The amendment or renewal under review, if that is what this review is about. */
+    public Amendment getOpenAmendment() {
+        return application == null ? null : committees.openAmendment(application).orElse(null);
     }
 
     public Tally getTally() {
