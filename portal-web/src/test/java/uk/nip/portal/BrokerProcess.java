@@ -22,15 +22,26 @@ final class BrokerProcess {
     }
 
     static BrokerProcess start(String name) throws IOException, InterruptedException {
+        return start(name, List.of());
+    }
+
+    /** With generate-demo options, for example {@code --patients 10}. */
+    static BrokerProcess start(String name, List<String> demoOptions) throws IOException, InterruptedException {
         Path work = Path.of(System.getProperty("test.work.dir", "target/it-work"), name + "-" + System.nanoTime());
         Files.createDirectories(work);
         Path archive = work.resolve("archive");
-        run(work, List.of("generate-demo", "--out", archive.resolve("demo-chest-ct").toString()));
+        List<String> generate = new ArrayList<>(List.of("generate-demo", "--out", archive.resolve("demo-chest-ct").toString()));
+        generate.addAll(demoOptions);
+        run(work, generate);
         Process worker = command(work, List.of("worker"), Map.of(
                 "BROKER_ARCHIVE_DIR", archive.toString(),
                 "BROKER_OUTPUT_DIR", work.resolve("projects").toString(),
                 "BROKER_STORE_DIR", work.resolve("broker-store").toString())).start();
         return new BrokerProcess(work, worker);
+    }
+
+    Path archive() {
+        return work.resolve("archive").resolve("demo-chest-ct");
     }
 
     Path projects() {

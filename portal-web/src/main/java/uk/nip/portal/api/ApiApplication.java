@@ -11,7 +11,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
                 AuditResource.class, ReviewResource.class, ClarificationResource.class, CommitteeResource.class,
-                AmendmentResource.class,
+                AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
                 GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
                 JsonConfiguration.class);
     }

@@ -9,6 +9,8 @@ import uk.nip.governance.application.Amendment;
 import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.cohort.CohortCount;
+import uk.nip.governance.cohort.CohortCounts;
 import uk.nip.governance.committee.ClarificationThread;
 import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.committee.Tally;
@@ -34,6 +36,9 @@ public class ReviewPage implements Serializable {
 
     @Inject
     transient AmendmentService amendments;
+
+    @Inject
+    transient CohortCounts cohortCounts;
 
     @Inject
     transient CurrentActor current;
@@ -130,6 +135,19 @@ public class ReviewPage implements Serializable {
     /** The amendment or renewal under review, if that is what this review is about. */
     public Amendment getOpenAmendment() {
         return application == null ? null : committees.openAmendment(application).orElse(null);
+    }
+
+    public void countCohort() {
+        try {
+            cohortCounts.request(current.actor(), applicationId);
+            Messages.info("The broker is counting the cohort; refresh in a moment.");
+        } catch (GovernanceException e) {
+            Messages.refused(e, "cohort");
+        }
+    }
+
+    public List<CohortCount> getCohortCounts() {
+        return application == null ? List.of() : cohortCounts.counts(current.actor(), applicationId);
     }
 
     public Tally getTally() {
