@@ -21,8 +21,9 @@ public class RegisterView implements Serializable {
     transient PublishedDigests digests;
 
     private List<RegisterEntry> entries;
-    private AuditDigest latestDigest;
-    private boolean digestRead;
+    /** Read once per view; an entity is not kept in the serialised view state. */
+    private transient AuditDigest latestDigest;
+    private transient boolean digestRead;
     private List<RegisterEntry> filtered;
 
     public List<RegisterEntry> getEntries() {
