@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -46,7 +47,11 @@ class CommitteePagesBrowserIT {
     @Test
     void screeningReviewQuestionAnswerAndVoteThroughThePages() {
         String lead = Http.userToken("researcher");
-        long id = Journeys.submitted(lead, "Reviewed in the browser");
+        // Commercial use of the demo collection, which is for non-commercial use only (DUO:0000046).
+        Map<String, Object> draft = PortalApiIT.completeDraft("Reviewed in the browser");
+        draft.put("commercial", true);
+        long id = PortalApiIT.create(lead, draft);
+        Journeys.expect(200, Http.postJson("/api/applications/" + id + "/submit", lead, "{}"));
         String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
         browser = Browser.chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -67,6 +72,8 @@ class CommitteePagesBrowserIT {
         Browser.signIn(browser, wait, "dacmember");
         wait.until(ExpectedConditions.elementToBeClickable(row(reference, "noConflict"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Open the review of " + reference))).click();
+        String flags = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("restrictionFlags"))).getText();
+        assertTrue(flags.contains("DUO:0000046") && flags.contains("demo-chest-ct"), flags);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clarify:question")))
                 .sendKeys("How will you keep the model away from the validation set?");
         browser.findElement(By.id("clarify:ask")).click();

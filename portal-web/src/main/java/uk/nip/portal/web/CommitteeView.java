@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.catalogue.ApplicationRestrictions;
 import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.committee.DeclarationRequest;
 import uk.nip.governance.committee.Tally;
@@ -23,6 +24,9 @@ public class CommitteeView implements Serializable {
 
     @Inject
     transient CommitteeService committees;
+
+    @Inject
+    transient ApplicationRestrictions restrictions;
 
     @Inject
     transient CurrentActor current;
@@ -43,6 +47,11 @@ public class CommitteeView implements Serializable {
 
     public Tally tally(Application app) {
         return committees.tally(app);
+    }
+
+    /** How many use-restriction conflicts the application has; the review page gives the reasons. */
+    public int flagCount(Application app) {
+        return restrictions.flags(current.actor(), app.getId()).size();
     }
 
     public void declareNoConflict(DeclarationRequest request) {

@@ -9,6 +9,8 @@ import uk.nip.governance.application.Amendment;
 import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.catalogue.ApplicationRestrictions;
+import uk.nip.governance.catalogue.RestrictionFlag;
 import uk.nip.governance.cohort.CohortCount;
 import uk.nip.governance.cohort.CohortCounts;
 import uk.nip.governance.committee.ClarificationThread;
@@ -39,6 +41,9 @@ public class ReviewPage implements Serializable {
 
     @Inject
     transient CohortCounts cohortCounts;
+
+    @Inject
+    transient ApplicationRestrictions restrictions;
 
     @Inject
     transient CurrentActor current;
@@ -144,6 +149,11 @@ public class ReviewPage implements Serializable {
         } catch (GovernanceException e) {
             Messages.refused(e, "cohort");
         }
+    }
+
+    /** Conflicts between the application and its collections' use restrictions, shown before anyone votes. */
+    public List<RestrictionFlag> getRestrictionFlags() {
+        return application == null ? List.of() : restrictions.flags(current.actor(), applicationId);
     }
 
     public List<CohortCount> getCohortCounts() {
