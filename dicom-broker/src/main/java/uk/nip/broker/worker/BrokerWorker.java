@@ -66,6 +66,8 @@ public final class BrokerWorker {
     private static String[] withCohortVariables(String... names) {
         List<String> all = new ArrayList<>(List.of(names));
         all.addAll(List.of(CohortCriteria.VARIABLES));
+        // the portal's national data opt-out register, sent with every task that selects patients
+        all.add(TaskVariables.OPT_OUT_REGISTER);
         return all.toArray(String[]::new);
     }
 

@@ -7,6 +7,8 @@ import uk.nip.broker.cohort.OptOutList;
 /** Reading optional process variables that may arrive as strings or numbers. */
 final class TaskVariables {
 
+    static final String OPT_OUT_REGISTER = "optOutPatientIds";
+
     private TaskVariables() {
     }
 
@@ -26,7 +28,7 @@ final class TaskVariables {
      * is checked against the register: an empty register is a register with nobody on it.
      */
     static OptOutList optOut(ExternalTask task, OptOutList configured) {
-        Object register = task.getVariable("optOutPatientIds");
+        Object register = task.getVariable(OPT_OUT_REGISTER);
         if (register == null) {
             return configured;
         }
