@@ -92,7 +92,7 @@ public class OptOutRegister {
     /**
      * The whole register, which the workflow hands to the broker with each provisioning and count
      * task; no person reads it in bulk. At national scale (millions of entries) this would become a
-     * delta feed: see ADR 0008.
+     * delta feed: see ADR 0009.
      */
     public List<String> snapshot(Actor actor) {
         if (!actor.isSystem()) {
