@@ -10,7 +10,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
-                AuditResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
-                JsonConfiguration.class);
+                AgreementResource.class, AuditResource.class, GovernanceExceptionMapper.class,
+                UnexpectedErrorMapper.class, JsonConfiguration.class);
     }
 }
