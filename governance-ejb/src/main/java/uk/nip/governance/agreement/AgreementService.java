@@ -380,7 +380,12 @@ public class AgreementService {
      * two signatures arriving together cannot both miss that the other completed the agreement.
      */
     private void lock(Application app) {
-        em.lock(app, LockModeType.PESSIMISTIC_WRITE);
+        try {
+            em.lock(app, LockModeType.PESSIMISTIC_WRITE);
+        } catch (OptimisticLockException e) {
+            throw new AgreementConflictException("Application " + app.getReference()
+                    + " was changed by someone else meanwhile. Reload it and try again.");
+        }
     }
 
     private void flush(Application app) {
