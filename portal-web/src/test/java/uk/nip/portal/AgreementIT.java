@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,14 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.governance.agreement.AgreementPdf;
 import uk.nip.portal.Http.Reply;
 
@@ -249,6 +261,78 @@ class AgreementIT {
         // The agreements resource shares the /api/applications root without hiding the other paths.
         assertEquals(200, Http.get("/api/applications/" + id + "/history", researcher).status());
         assertEquals(200, Http.get("/api/applications/" + id + "/documents", researcher).status());
+    }
+
+    @Test
+    void theLeadAndTheChairSignOnThePageSeeingTheHashTheySign() throws Exception {
+        long id = approved("Signed on the page");
+        String reference = Http.get("/api/applications/" + id, researcher).json().get("reference").asText();
+        String hash = awaitAgreements(id, researcher).get(0).get("sha256").asText();
+        String page = Http.PORTAL + "/agreements/?application=" + id;
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(page);
+            signInOnKeycloak(browser, wait, "researcher");
+            // Signing in drops the query string; the page then offers the approved applications to choose from.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(reference + ": Signed on the page")))
+                    .click();
+            assertEquals(hash, wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-hash"))).getText());
+            assertEquals("Data-sharing agreements for " + reference, browser.findElement(By.tagName("h1")).getText());
+            assertTrue(browser.findElement(By.id("versions")).getText().contains("Awaiting signatures"));
+            assertTrue(browser.findElements(By.id("revocation:statement")).isEmpty(), "researchers cannot revoke");
+            assertAccessible(browser);
+            browser.findElement(By.id("sign:sign-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "You signed version 1 of the agreement."));
+            assertTrue(browser.findElements(By.id("sign-hash")).isEmpty(), "the lead cannot sign twice");
+
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
+            browser.get(Http.PORTAL + "/committee/");
+            signInOnKeycloak(browser, wait, "dacchair");
+            browser.get(page);
+            assertEquals(hash, wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-hash"))).getText());
+            browser.findElement(By.id("sign:sign-button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "it is now in effect"));
+            assertTrue(browser.findElement(By.id("versions")).getText().contains("In effect"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("revocation:statement")));
+            assertAccessible(browser);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Page " + browser.getCurrentUrl() + " shows: "
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        } finally {
+            browser.quit();
+        }
+        assertEquals("PROVISIONING", state(id));
+    }
+
+    /** No WCAG 2 A or AA violations that axe-core can detect on the page as it is now. */
+    private static void assertAccessible(WebDriver browser) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
+        List<String> violations = new ArrayList<>();
+        results.getViolations().forEach(v -> violations.add(v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
+                .map(n -> String.valueOf(n.getTarget())).toList()));
+        assertTrue(violations.isEmpty(), violations.toString());
+    }
+
+    private static void signInOnKeycloak(WebDriver browser, WebDriverWait wait, String username) {
+        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-demo");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("localhost:8080"));
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
     }
 
     @Test

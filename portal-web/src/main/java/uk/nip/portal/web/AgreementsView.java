@@ -43,6 +43,8 @@ public class AgreementsView implements Serializable {
     private Long applicationId;
     private Application application;
     private List<AgreementSummary> versions = List.of();
+    /** When no application is named: the approved ones this person may see, to choose from. */
+    private List<Application> approvedApplications;
     /** The version and hash the Sign button was shown with: what the signer saw is what is signed. */
     private Integer signVersion;
     private String signHash;
@@ -61,11 +63,18 @@ public class AgreementsView implements Serializable {
             applicationId = null;
         }
         if (applicationId == null) {
-            Messages.refused(new GovernanceException("Say which application's agreements to show: add "
-                    + "?application= and the application's number to the address."), "sign");
+            // Arriving without ?application= (a link followed before signing in loses it): offer the choices.
+            approvedApplications = applications.visibleTo(current.actor()).stream()
+                    .filter(a -> a.getState().isOnRegister()).toList();
             return;
         }
         load();
+    }
+
+    /** The title of the page: which application's agreements these are. */
+    public String getHeading() {
+        return application == null ? "Data-sharing agreements"
+                : "Data-sharing agreements for " + application.getReference();
     }
 
     /** Reads the application and its agreements again; a refusal is shown instead of the page. */
@@ -153,6 +162,7 @@ public class AgreementsView implements Serializable {
 
     public Long getApplicationId() { return applicationId; }
     public Application getApplication() { return application; }
+    public List<Application> getApprovedApplications() { return approvedApplications; }
     public List<AgreementSummary> getVersions() { return versions; }
     public Integer getSignVersion() { return signVersion; }
     public String getSignHash() { return signHash; }
