@@ -270,11 +270,7 @@ class ApplicationContentIT {
         assertEquals("WITHDRAW", history.get(history.size() - 1).get("action").asText());
         assertEquals("The funding fell through.", history.get(history.size() - 1).get("reason").asText());
 
-        long decided = PortalApiIT.create(lead, PortalApiIT.completeDraft("Already decided"));
-        Http.postJson("/api/applications/" + decided + "/submit", lead, "{}");
-        Reply rejected = Http.postJson("/api/applications/" + decided + "/decision", Http.userToken("dacchair"),
-                Map.of("approve", false, "reason", "Not justified."));
-        assertEquals(200, rejected.status(), rejected.body());
+        long decided = Journeys.decided(lead, "Already decided", false);
         Reply late = Http.postJson("/api/applications/" + decided + "/withdraw", lead, Map.of("reason", "Too late"));
         assertEquals(409, late.status(), late.body());
     }

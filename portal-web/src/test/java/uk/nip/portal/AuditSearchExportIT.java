@@ -66,8 +66,9 @@ class AuditSearchExportIT {
         Thread.sleep(5); // distinct millisecond timestamps for the time-range search
         assertEquals(200, Http.postJson("/api/applications/" + id + "/submit", researcher, "{}").status());
         Thread.sleep(5);
-        Reply rejected = Http.postJson("/api/applications/" + id + "/decision", chair,
-                Map.of("approve", false, "reason", AWKWARD_REASON));
+        // The lead's withdrawal carries the awkward reason: one actor, three records, nothing else.
+        Reply rejected = Http.postJson("/api/applications/" + id + "/withdraw", researcher,
+                Map.of("reason", AWKWARD_REASON));
         assertEquals(200, rejected.status(), rejected.body());
     }
 
@@ -91,17 +92,17 @@ class AuditSearchExportIT {
     @Test
     void searchingByObjectFindsEveryStepNewestFirst() {
         JsonNode found = search("objectType=application&objectId=" + reference);
-        assertEquals(List.of("application.reject", "application.submit", "application.create"), actions(found));
-        assertEquals(List.of("dacchair", "researcher", "researcher"), field(found, "actor"));
+        assertEquals(List.of("application.withdraw", "application.submit", "application.create"), actions(found));
+        assertEquals(List.of("researcher", "researcher", "researcher"), field(found, "actor"));
         assertTrue(found.get(0).get("seq").asLong() > found.get(1).get("seq").asLong());
     }
 
     @Test
     void searchingByActorAndActionPrefixNarrowsToTheDecision() {
-        JsonNode found = search("actor=dacchair&action=application.rej&objectId=" + reference);
+        JsonNode found = search("actor=researcher&action=application.with&objectId=" + reference);
         assertEquals(1, found.size(), found.toString());
-        assertEquals("SUBMITTED -> REJECTED: " + AWKWARD_REASON, found.get(0).get("detail").asText());
-        assertEquals(0, search("actor=researcher&action=application.rej&objectId=" + reference).size());
+        assertEquals("SUBMITTED -> WITHDRAWN: " + AWKWARD_REASON, found.get(0).get("detail").asText());
+        assertEquals(0, search("actor=dacchair&action=application.with&objectId=" + reference).size());
         // The prefix is literal: % and _ are not wildcards.
         assertEquals(0, search("action=" + enc("%") + "&objectId=" + reference).size());
         assertEquals(0, search("action=application_&objectId=" + reference).size());
@@ -115,7 +116,7 @@ class AuditSearchExportIT {
         String rejectedAt = all.get(0).get("at").asText();
         assertEquals(List.of("application.submit"),
                 actions(search("objectId=" + reference + "&from=" + submittedAt + "&to=" + rejectedAt)));
-        assertEquals(List.of("application.reject", "application.submit"),
+        assertEquals(List.of("application.withdraw", "application.submit"),
                 actions(search("objectId=" + reference + "&from=" + submittedAt)));
         assertEquals(List.of("application.create"), actions(search("objectId=" + reference + "&to=" + submittedAt)));
         // Whole UTC days, both included.
@@ -156,7 +157,7 @@ class AuditSearchExportIT {
         String disposition = csv.raw().headers().firstValue("Content-Disposition").orElse("");
         assertTrue(disposition.matches("attachment; filename=\"audit-records-\\d{8}T\\d{6}Z\\.csv\""), disposition);
         assertTrue(csv.body().startsWith(String.join(",", CSV_HEADER) + "\r\n"), csv.body());
-        assertTrue(csv.body().contains("\"SUBMITTED -> REJECTED: Cohort too broad, \"\"all adults\"\" is not justified;\n"
+        assertTrue(csv.body().contains("\"SUBMITTED -> WITHDRAWN: Cohort too broad, \"\"all adults\"\" is not justified;\n"
                 + "see minute 4, item b.\""), csv.body());
 
         List<List<String>> rows = parseCsv(csv.body());

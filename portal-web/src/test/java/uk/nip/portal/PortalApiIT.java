@@ -158,19 +158,22 @@ class PortalApiIT {
         assertEquals(403, Http.get("/api/applications/" + id, member).status());
         assertEquals(403, Http.get("/api/applications/" + id, custodian).status());
         assertEquals(200, Http.postJson("/api/applications/" + id + "/submit", researcher, "{}").status());
-        assertEquals(200, Http.get("/api/applications/" + id, member).status());
         assertEquals(200, Http.get("/api/applications/" + id, custodian).status());
         assertEquals(200, Http.get("/api/applications/" + id, auditor).status());
+        // A member sees it only after declaring no conflict of interest.
+        assertEquals(403, Http.get("/api/applications/" + id, member).status());
+        Journeys.expect(200, Journeys.declare(id, "dacmember", false));
+        assertEquals(200, Http.get("/api/applications/" + id, member).status());
     }
 
     @Test
     void onlyTheChairDecidesAndADecisionNeedsReasons() {
-        long id = create(researcher, completeDraft("Needs a decision"));
-        Http.postJson("/api/applications/" + id + "/submit", researcher, "{}");
+        long id = Journeys.reviewed(researcher, "Needs a decision", "REJECT");
         Map<String, Object> approve = Map.of("approve", true, "reason", "Meets the criteria.");
         assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", researcher, approve).status());
         assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", member, approve).status());
         assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", auditor, approve).status());
+        assertEquals(403, Http.postJson("/api/applications/" + id + "/decision", custodian, approve).status());
         Reply noReason = Http.postJson("/api/applications/" + id + "/decision", chair, Map.of("approve", false));
         assertEquals(422, noReason.status(), noReason.body());
         Reply rejected = Http.postJson("/api/applications/" + id + "/decision", chair,

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,27 +47,18 @@ class ThinPathBrowserIT {
         return PortalDeployment.builtWar();
     }
 
-    static Path work;
-    static Process broker;
+    static BrokerProcess broker;
     WebDriver browser;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        work = Path.of(System.getProperty("test.work.dir", "target/it-work"), "thin-path-" + System.nanoTime());
-        Files.createDirectories(work);
-        Path archive = work.resolve("archive");
-        run(List.of("generate-demo", "--out", archive.resolve("demo-chest-ct").toString()), Map.of());
-        broker = brokerProcess(List.of("worker"), Map.of(
-                "BROKER_ARCHIVE_DIR", archive.toString(),
-                "BROKER_OUTPUT_DIR", work.resolve("projects").toString(),
-                "BROKER_STORE_DIR", work.resolve("broker-store").toString())).start();
+        broker = BrokerProcess.start("thin-path");
     }
 
     @AfterAll
     static void stopBroker() throws InterruptedException {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor();
+            broker.stop();
         }
     }
 
@@ -84,11 +71,11 @@ class ThinPathBrowserIT {
 
     @Test
     void aResearchersApplicationIsApprovedProvisionedByTheBrokerAndPublished() throws Exception {
-        browser = chromium();
+        browser = Browser.chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
         browser.get(Http.PORTAL + "/researcher/");
-        signInOnKeycloak(wait, "researcher");
+        Browser.signIn(browser, wait, "researcher");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
         type("draft:title", "Early detection of lung nodules");
         type("draft:laySummary", "We will teach a computer to find small lung nodules.");
@@ -122,13 +109,27 @@ class ThinPathBrowserIT {
         wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
 
+        // The custodian screens it and two members review it, through the API.
+        long id = idOf(reference);
+        Journeys.screen(id, "complete", null);
+        for (String member : new String[] {"dacmember", "dacmember2"}) {
+            Journeys.expect(200, Journeys.declare(id, member, false));
+            Journeys.expect(200, Journeys.vote(id, member, "APPROVE"));
+        }
+
+        // The chair declares no conflict, opens the review and decides, in the browser.
         browser.get(Http.PORTAL + "/committee/");
-        signInOnKeycloak(wait, "dacchair");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decision:reason")))
-                .sendKeys("Approved on condition that results are published.");
-        browser.findElement(By.xpath("//tr[.//span[@class='reference' and text()='" + reference
-                + "']]//button[contains(@id,'approve')]")).click();
+        Browser.signIn(browser, wait, "dacchair");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//tr[.//span[@class='reference' and text()='"
+                + reference + "']]//button[contains(@id,'noConflict')]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "No conflict recorded for "
+                + reference));
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Decide on " + reference))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tally"), "2 approve"));
+        browser.findElement(By.id("decision:reason")).sendKeys("Approved on condition that results are published.");
+        browser.findElement(By.id("decision:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference + " approved"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Approved"));
 
         JsonNode entry = awaitRegisterEntry(reference, "Active", Duration.ofSeconds(180));
         assertEquals("Early detection of lung nodules", entry.get("projectTitle").asText());
@@ -138,25 +139,20 @@ class ThinPathBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:entries"), reference));
 
         String researcherToken = Http.userToken("researcher");
-        long id = -1;
-        for (JsonNode a : Http.get("/api/applications", researcherToken).json()) {
-            if (a.get("reference").asText().equals(reference)) {
-                id = a.get("id").asLong();
-                assertTrue(a.get("provisionedFiles").asLong() > 0, a.toString());
-                assertEquals(64, a.get("manifestSha256").asText().length());
-            }
-        }
+        JsonNode active = Http.get("/api/applications/" + id, researcherToken).json();
+        assertTrue(active.get("provisionedFiles").asLong() > 0, active.toString());
+        assertEquals(64, active.get("manifestSha256").asText().length());
         List<String> actions = new ArrayList<>();
         List<String> actors = new ArrayList<>();
         for (JsonNode e : Http.get("/api/applications/" + id + "/history", researcherToken).json()) {
             actions.add(e.get("action").asText());
             actors.add(e.get("actor").asText());
         }
-        assertEquals(List.of("CREATE", "SUBMIT", "APPROVE", "START_PROVISIONING", "ACTIVATE"), actions);
-        assertEquals("researcher", actors.get(1));
-        assertEquals("dacchair", actors.get(2));
+        assertEquals(List.of("CREATE", "SUBMIT", "START_SCREENING", "SEND_TO_REVIEW", "APPROVE", "ISSUE_AGREEMENT",
+                "SIGN_AGREEMENT", "START_PROVISIONING", "ACTIVATE"), actions);
+        assertEquals(List.of("researcher", "researcher", "custodian", "custodian", "dacchair"), actors.subList(0, 5));
 
-        Path output = work.resolve("projects").resolve(reference);
+        Path output = broker.projects().resolve(reference);
         try (Stream<Path> files = Files.walk(output)) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.contains("manifest.json"), "no manifest in " + output);
@@ -174,12 +170,21 @@ class ThinPathBrowserIT {
                 "application.start-provisioning", "application.activate")), audited.toString());
     }
 
+    private static long idOf(String reference) {
+        for (JsonNode a : Http.get("/api/applications", Http.userToken("researcher")).json()) {
+            if (a.get("reference").asText().equals(reference)) {
+                return a.get("id").asLong();
+            }
+        }
+        throw new AssertionError("The researcher cannot see " + reference);
+    }
+
     @Test
     void submittingAnIncompleteApplicationShowsEachProblemNextToItsField() throws IOException {
-        browser = chromium();
+        browser = Browser.chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(Http.PORTAL + "/researcher/");
-        signInOnKeycloak(wait, "researcher");
+        Browser.signIn(browser, wait, "researcher");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
         type("draft:title", "Half-finished in the browser");
         browser.findElement(By.id("draft:addMember")).click();
@@ -197,11 +202,11 @@ class ThinPathBrowserIT {
         assertEquals("Ravi Rao", browser.findElement(By.id("draft:team:0:name")).getAttribute("value"),
                 "the draft keeps what was typed");
 
-        Path pdf = work.resolve("ethics-letter.pdf");
+        Path pdf = broker.work.resolve("ethics-letter.pdf");
         Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
         browser.findElement(By.id("documents:document_input")).sendKeys(pdf.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents:list"), "ethics-letter.pdf"));
-        Path notPdf = work.resolve("notes.pdf");
+        Path notPdf = broker.work.resolve("notes.pdf");
         Files.writeString(notPdf, "just some notes");
         browser.findElement(By.id("documents:document_input")).sendKeys(notPdf.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "is not a PDF"));
@@ -210,7 +215,7 @@ class ThinPathBrowserIT {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.get(Http.PORTAL + "/researcher/");
-        signInOnKeycloak(wait, "researcher2");
+        Browser.signIn(browser, wait, "researcher2");
         String row = "(//tr[td[text()='Half-finished in the browser']])[1]";
         WebElement shared = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(row)));
         assertTrue(shared.getText().contains("Team member (read only)"), shared.getText());
@@ -234,13 +239,6 @@ class ThinPathBrowserIT {
         new Select(browser.findElement(By.id(id))).selectByValue(value);
     }
 
-    private void signInOnKeycloak(WebDriverWait wait, String username) {
-        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-demo");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains("localhost:8080"));
-    }
 
     private static JsonNode awaitRegisterEntry(String reference, String status, Duration limit)
             throws InterruptedException {
@@ -257,41 +255,11 @@ class ThinPathBrowserIT {
             }
             if (!broker.isAlive()) {
                 throw new AssertionError("The broker exited with " + broker.exitValue() + " while " + reference
-                        + " was '" + last + "'. Broker log: " + work.resolve("broker.log"));
+                        + " was '" + last + "'. Broker log: " + broker.work.resolve("broker.log"));
             }
             Thread.sleep(1000);
         }
         throw new AssertionError(reference + " did not reach '" + status + "' on the register; last seen: '" + last
-                + "'. Broker log: " + work.resolve("broker.log"));
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static ProcessBuilder brokerProcess(List<String> args, Map<String, String> env) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                System.getProperty("broker.jar", "../dicom-broker/target/dicom-broker.jar")));
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("broker.log").toFile()));
-        pb.environment().putAll(env);
-        return pb;
-    }
-
-    private static void run(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
-        Process p = brokerProcess(args, env).start();
-        int exit = p.waitFor();
-        if (exit != 0) {
-            throw new AssertionError("broker " + args + " exited " + exit + "; see " + work.resolve("broker.log"));
-        }
+                + "'. Broker log: " + broker.work.resolve("broker.log"));
     }
 }

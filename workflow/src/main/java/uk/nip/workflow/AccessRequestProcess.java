@@ -13,7 +13,6 @@ import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ApplicationSubmitted;
 import uk.nip.governance.application.DecisionRecorded;
 import uk.nip.governance.catalogue.Catalogue;
-import uk.nip.governance.catalogue.Dataset;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationState;
 
@@ -40,12 +39,7 @@ public class AccessRequestProcess {
 
     void onSubmitted(@Observes ApplicationSubmitted event) {
         Application app = applications.get(Actor.system("workflow"), event.applicationId());
-        String archiveFolder = catalogue.find(app.getDatasetId()).map(Dataset::getArchiveLocation)
-                .orElse(app.getDatasetId());
-        engine.getRuntimeService().startProcessInstanceByKey(KEY, event.reference(), Map.of(
-                "applicationId", event.applicationId(),
-                "projectId", event.reference(),
-                "datasetId", archiveFolder));
+        engine.getRuntimeService().startProcessInstanceByKey(KEY, event.reference(), CohortVariables.of(app, catalogue));
     }
 
     void onDecision(@Observes DecisionRecorded event) {

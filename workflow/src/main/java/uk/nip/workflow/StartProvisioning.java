@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.cohort.OptOutRegister;
 import uk.nip.governance.domain.Actor;
 
 /** Marks the application as provisioning before the broker is handed the work. */
@@ -16,8 +17,14 @@ public class StartProvisioning implements JavaDelegate {
     @Inject
     ApplicationService applications;
 
+    @Inject
+    OptOutRegister optOuts;
+
     @Override
     public void execute(DelegateExecution execution) {
-        applications.startProvisioning(Actor.system("workflow"), (Long) execution.getVariable("applicationId"));
+        Actor system = Actor.system("workflow");
+        applications.startProvisioning(system, (Long) execution.getVariable("applicationId"));
+        // The register as of now, so a patient who opted out after submission is still left out.
+        execution.setVariables(CohortVariables.optOuts(optOuts.snapshot(system), optOuts.version()));
     }
 }

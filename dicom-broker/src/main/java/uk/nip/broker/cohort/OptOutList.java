@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,9 +21,30 @@ import java.util.Set;
 public final class OptOutList {
 
     private final Path file;
+    /** The portal's register as sent with the task, normalised; null when the task carried none. */
+    private final Set<String> register;
 
     private OptOutList(Path file) {
+        this(file, null);
+    }
+
+    private OptOutList(Path file, Set<String> register) {
         this.file = file;
+        this.register = register;
+    }
+
+    /**
+     * This list plus the register the portal's custodians keep, which the workflow sends with
+     * each task (variable {@code optOutPatientIds}, one id per line).
+     */
+    public OptOutList withRegister(Collection<String> patientIds) {
+        Set<String> ids = new HashSet<>();
+        for (String id : patientIds) {
+            if (id != null && !id.isBlank()) {
+                ids.add(normalise(id.strip()));
+            }
+        }
+        return new OptOutList(file, ids);
     }
 
     /** No list configured: nobody is excluded. */
@@ -39,7 +61,7 @@ public final class OptOutList {
     }
 
     public boolean configured() {
-        return file != null;
+        return file != null || register != null;
     }
 
     /**
@@ -48,7 +70,7 @@ public final class OptOutList {
      */
     public Set<String> optedOutAmong(Set<String> patientIds) throws IOException {
         Set<String> out = new HashSet<>();
-        if (file == null || patientIds.isEmpty()) {
+        if (patientIds.isEmpty()) {
             return out;
         }
         Map<String, String> byNormalised = new HashMap<>();
@@ -56,6 +78,16 @@ public final class OptOutList {
             if (id != null) {
                 byNormalised.put(normalise(id), id);
             }
+        }
+        if (register != null) {
+            byNormalised.forEach((normalised, original) -> {
+                if (register.contains(normalised)) {
+                    out.add(original);
+                }
+            });
+        }
+        if (file == null) {
+            return out;
         }
         if (!Files.isRegularFile(file)) {
             throw new IOException("the national data opt-out list is configured but missing: " + file);

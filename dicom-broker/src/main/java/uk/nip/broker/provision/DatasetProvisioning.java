@@ -51,7 +51,13 @@ public final class DatasetProvisioning {
 
     public RunReport provision(ProjectId project, String datasetId, CohortCriteria criteria, ProgressListener progress)
             throws IOException {
-        CohortSelection.Result cohort = select(List.of(datasetId), criteria);
+        return provision(project, datasetId, criteria, progress, optOut);
+    }
+
+    /** As above, leaving out the patients on this opt-out list (the configured file plus the task's register). */
+    public RunReport provision(ProjectId project, String datasetId, CohortCriteria criteria, ProgressListener progress,
+            OptOutList optOut) throws IOException {
+        CohortSelection.Result cohort = select(List.of(datasetId), criteria, optOut);
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("criteria", criteria.describe());
         described.put("nationalDataOptOutApplied", cohort.optOutApplied());
@@ -64,10 +70,20 @@ public final class DatasetProvisioning {
 
     /** Unsuppressed: callers pass only {@link CohortCounts#asVariables()} on. */
     public CohortCounts count(List<String> datasetIds, CohortCriteria criteria) throws IOException {
-        return select(datasetIds, criteria).counts();
+        return count(datasetIds, criteria, optOut);
     }
 
-    private CohortSelection.Result select(List<String> datasetIds, CohortCriteria criteria) throws IOException {
+    public CohortCounts count(List<String> datasetIds, CohortCriteria criteria, OptOutList optOut) throws IOException {
+        return select(datasetIds, criteria, optOut).counts();
+    }
+
+    /** The opt-out list this provisioning was configured with (the broker's own file, if any). */
+    public OptOutList optOut() {
+        return optOut;
+    }
+
+    private CohortSelection.Result select(List<String> datasetIds, CohortCriteria criteria, OptOutList optOut)
+            throws IOException {
         try (ArchiveIndex index = ArchiveIndex.open(store)) {
             for (String id : datasetIds) {
                 index.refresh(archive, ProjectId.requireSafe("dataset id", id), threads);

@@ -52,7 +52,8 @@ public final class CohortCountsHandler implements ExternalTaskHandler {
             if (datasets.isEmpty()) {
                 throw new IllegalArgumentException("process variable datasetId or " + COLLECTIONS + " is required");
             }
-            counts = provisioning.count(datasets, CohortCriteria.from(name -> TaskVariables.text(task, name)));
+            counts = provisioning.count(datasets, CohortCriteria.from(name -> TaskVariables.text(task, name)),
+                    TaskVariables.optOut(task, provisioning.optOut()));
         } catch (Exception e) {
             TaskFailures.report(LOG, task, service, "counting a cohort of " + datasets + " failed: " + e.getMessage(), e);
             return;

@@ -67,7 +67,8 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
             long every = Math.max(1_000, settings.lockDurationMillis() / 2);
             lockKeeper.scheduleAtFixedRate(() -> extendLock(task, service), every, every, TimeUnit.MILLISECONDS);
             CohortCriteria criteria = CohortCriteria.from(name -> TaskVariables.text(task, name));
-            report = provisioning.provision(project, datasetId, criteria, progress == null ? ProgressListener.NONE : progress);
+            report = provisioning.provision(project, datasetId, criteria, progress == null ? ProgressListener.NONE : progress,
+                    TaskVariables.optOut(task, provisioning.optOut()));
         } catch (Exception e) {
             TaskFailures.report(LOG, task, service, "provisioning dataset " + datasetId + " for project " + projectValue
                     + " failed: " + e.getMessage(), e);

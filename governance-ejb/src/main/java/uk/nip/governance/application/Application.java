@@ -130,6 +130,10 @@ public class Application {
     @Column(name = "manifest_sha256", length = 64)
     private String manifestSha256;
 
+    /** Round 1 is the first review; each amendment or renewal is reviewed in the next round. */
+    @Column(name = "review_round", nullable = false)
+    private int reviewRound = 1;
+
     @Version
     private long version;
 
@@ -159,6 +163,22 @@ public class Application {
     }
 
     /** Replaces the whole content with what the researcher typed; a draft may be incomplete. */
+    /** Starts the next review round, for an amendment or renewal. */
+    void nextReviewRound() {
+        reviewRound++;
+    }
+
+    /** Applies an approved amendment: later end, more data, more people. Nothing is removed. */
+    void amend(Amendment a) {
+        if (a.getNewEndDate() != null) {
+            endDate = a.getNewEndDate();
+        }
+        for (String d : a.getAddedDatasetIds()) {
+            datasets.add(RequestedDataset.whole(d));
+        }
+        team.addAll(a.getAddedMembers());
+    }
+
     void fill(DraftForm form) {
         title = form.title() == null ? "" : form.title().strip();
         laySummary = form.laySummary();
@@ -241,4 +261,5 @@ public class Application {
     public Long getProvisionedFiles() { return provisionedFiles; }
     public String getManifestSha256() { return manifestSha256; }
     public long getVersion() { return version; }
+    public int getReviewRound() { return reviewRound; }
 }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.catalogue.Catalogue;
+import uk.nip.governance.committee.CommitteeService;
+import uk.nip.governance.committee.Tally;
 import uk.nip.governance.domain.AccessDeniedException;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationAction;
@@ -38,6 +40,9 @@ public class ApplicationService {
 
     @Inject
     Catalogue catalogue;
+
+    @Inject
+    CommitteeService committees;
 
     @Inject
     Event<ApplicationSubmitted> submitted;
@@ -137,19 +142,60 @@ public class ApplicationService {
         return doc;
     }
 
-    /** The chair's decision. A person always decides: there is no automatic path to APPROVED. */
+    /**
+     * The chair's decision, once the committee is quorate. A person always decides: there is no
+     * automatic path to APPROVED, and the chair may go against the votes, with reasons.
+     */
     public Application decide(Actor actor, long id, boolean approve, String reason) {
         if (!actor.has(Role.DAC_CHAIR)) {
             throw new AccessDeniedException("Only the committee chair records decisions.");
         }
+        Application app = load(id);
+        ApplicationAction action = approve ? ApplicationAction.APPROVE : ApplicationAction.REJECT;
+        Lifecycle.next(app.getState(), action);
+        Tally tally = committees.requireMayDecide(actor, app);
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));
         }
-        Application app = load(id);
-        transition(actor, app, approve ? ApplicationAction.APPROVE : ApplicationAction.REJECT, reason.strip());
+        transition(actor, app, action, reason.strip());
+        audit.record(actor, "review.tally", "application", app.getReference(), "decided on " + tally.summary());
         app.recordDecision(Instant.now(), reason.strip());
         decided.fire(new DecisionRecorded(app.getId(), approve));
         return app;
+    }
+
+    /** A custodian takes a submitted application to check it is complete before the committee sees it. */
+    public Application startScreening(Actor actor, long id) {
+        requireCustodian(actor);
+        Application app = load(id);
+        transition(actor, app, ApplicationAction.START_SCREENING, null);
+        return app;
+    }
+
+    /**
+     * The custodian's screening outcome: on to the committee, or back to the applicant with the
+     * reason. Starts screening first if nobody has yet.
+     */
+    public Application screen(Actor actor, long id, boolean complete, String reason) {
+        requireCustodian(actor);
+        Application app = load(id);
+        if (!complete && (reason == null || reason.isBlank())) {
+            throw new ValidationException(Map.of("reason", "Tell the applicant what to change before resubmitting."));
+        }
+        if (app.getState() == ApplicationState.SUBMITTED) {
+            transition(actor, app, ApplicationAction.START_SCREENING, null);
+        }
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        transition(actor, app, complete ? ApplicationAction.SEND_TO_REVIEW : ApplicationAction.RETURN_TO_APPLICANT, note);
+        return app;
+    }
+
+    public List<Application> awaitingScreening(Actor actor) {
+        if (!actor.has(Role.CUSTODIAN)) {
+            return List.of();
+        }
+        return visibleTo(actor).stream().filter(a -> a.getState() == ApplicationState.SUBMITTED
+                || a.getState() == ApplicationState.SCREENING).toList();
     }
 
     public Application startProvisioning(Actor actor, long id) {
@@ -199,21 +245,29 @@ public class ApplicationService {
         return all.stream().filter(a -> mayView(actor, a)).toList();
     }
 
-    /** Applications waiting for the chair's decision. */
+    /** Applications waiting for this chair's decision. */
     public List<Application> awaitingDecision(Actor actor) {
-        return visibleTo(actor).stream()
-                .filter(a -> Lifecycle.allows(a.getState(), ApplicationAction.APPROVE))
+        if (!actor.has(Role.DAC_CHAIR)) {
+            return List.of();
+        }
+        return committees.reviewable(actor).stream()
+                .filter(a -> Lifecycle.allows(a.getState(), ApplicationAction.APPROVE)
+                        || committees.openAmendment(a).isPresent())
                 .toList();
     }
 
-    /** The team (lead and listed members) at any time; the committee and staff once it is submitted. */
-    public static boolean mayView(Actor actor, Application app) {
+    /**
+     * The team (lead and listed members) at any time; custodians, administrators and auditors once
+     * it is submitted; committee members of its committee once they have declared no conflict.
+     */
+    public boolean mayView(Actor actor, Application app) {
         if (actor.isSystem() || actor.has(Role.AUDITOR) || app.isOnTeam(actor.username())) {
             return true;
         }
-        boolean submitted = app.getState() != ApplicationState.DRAFT;
-        return submitted && (actor.has(Role.DAC_MEMBER) || actor.has(Role.DAC_CHAIR) || actor.has(Role.CUSTODIAN)
-                || actor.has(Role.ADMIN));
+        if (app.getState() == ApplicationState.DRAFT) {
+            return false;
+        }
+        return actor.has(Role.CUSTODIAN) || actor.has(Role.ADMIN) || committees.mayReview(actor, app);
     }
 
     Map<String, String> validate(Application app) {
@@ -245,7 +299,8 @@ public class ApplicationService {
                 + " your own edits were not saved.");
     }
 
-    private Application load(long id) {
+    /** Loads without any check: for governance services that check authority themselves. */
+    public Application load(long id) {
         Application app = em.find(Application.class, id);
         if (app == null) {
             throw new NotFoundException("There is no application " + id + ".");
@@ -264,6 +319,12 @@ public class ApplicationService {
         if (app.getState() != ApplicationState.DRAFT && app.getState() != ApplicationState.RETURNED) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase() + " and can no longer be edited.");
+        }
+    }
+
+    private static void requireCustodian(Actor actor) {
+        if (!actor.has(Role.CUSTODIAN)) {
+            throw new AccessDeniedException("Only custodians screen applications.");
         }
     }
 

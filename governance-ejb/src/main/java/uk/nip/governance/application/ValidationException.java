@@ -9,7 +9,12 @@ public class ValidationException extends GovernanceException {
     private final Map<String, String> problems;
 
     public ValidationException(Map<String, String> problems) {
-        super("The application cannot be submitted yet: " + String.join("; ", problems.values()));
+        this("The application cannot be submitted yet", problems);
+    }
+
+    /** {@code summary} says what cannot go ahead ("The collection cannot be saved yet"). */
+    public ValidationException(String summary, Map<String, String> problems) {
+        super(summary + ": " + String.join("; ", problems.values()));
         this.problems = Map.copyOf(problems);
     }
 

@@ -63,10 +63,21 @@ public class AuditTrail {
     @Transactional
     public ChainVerification verify(Actor actor) {
         requireAuditor(actor);
-        ChainVerification result = walk();
-        record(actor, "audit.verify", "audit-trail", "chain",
-                result.intact() ? "intact, " + result.recordsChecked() + " records" : result.problem());
+        ChainVerification result = walk().withDigests(DigestCheck.compare(published()));
+        record(actor, "audit.verify", "audit-trail", "chain", result.intact()
+                ? "intact, " + result.recordsChecked() + " records, " + result.digestsChecked() + " published heads"
+                : result.problem());
         return result;
+    }
+
+    /** Every published head, oldest first, beside the hash the chain holds at its sequence number now. */
+    private List<DigestCheck.Published> published() {
+        try (Stream<Object[]> rows = em.createQuery("select d.lastSeq, d.headHash, d.publishedAt, r.hash"
+                + " from AuditDigest d left join AuditRecord r on r.seq = d.lastSeq order by d.lastSeq, d.id",
+                Object[].class).setHint(FETCH_SIZE, PAGE).getResultStream()) {
+            return rows.map(r -> new DigestCheck.Published((Long) r[0], strip((String) r[1]), (Instant) r[2],
+                    strip((String) r[3]))).toList();
+        }
     }
 
     private ChainVerification walk() {

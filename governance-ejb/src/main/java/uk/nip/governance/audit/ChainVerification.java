@@ -4,10 +4,23 @@ import java.util.Iterator;
 
 /**
  * The result of walking the audit chain: how many records were checked, and the first broken
- * link with what is wrong there.
+ * link with what is wrong there; then how many published heads were compared with the chain and
+ * the first that no longer matches it. {@code intact} only if both hold. {@code problem} names the
+ * broken link if there is one, else the published head that does not match.
  */
 public record ChainVerification(boolean intact, long recordsChecked, Long firstBrokenSeq, String problem,
-        String headHash) {
+        String headHash, int digestsChecked, Long firstMismatchedDigestSeq, String digestProblem) {
+
+    ChainVerification(boolean intact, long recordsChecked, Long firstBrokenSeq, String problem, String headHash) {
+        this(intact, recordsChecked, firstBrokenSeq, problem, headHash, 0, null, null);
+    }
+
+    /** This walk, with the comparison of the published heads added. */
+    public ChainVerification withDigests(DigestCheck.Result digests) {
+        boolean all = intact && digests.matches();
+        return new ChainVerification(all, recordsChecked, firstBrokenSeq, problem != null ? problem : digests.problem(),
+                headHash, digests.checked(), digests.firstMismatchSeq(), digests.problem());
+    }
 
     /** Walks records in sequence order. Pure, so it is tested without a database. */
     public static ChainVerification of(Iterator<AuditRecord> records) {

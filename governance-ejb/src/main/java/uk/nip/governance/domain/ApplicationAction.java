@@ -20,6 +20,9 @@ public enum ApplicationAction {
     RESUME,
     EXPIRE,
     REVOKE,
+    REQUEST_AMENDMENT,
+    APPROVE_AMENDMENT,
+    REJECT_AMENDMENT,
     CLOSE;
 
     public String label() {

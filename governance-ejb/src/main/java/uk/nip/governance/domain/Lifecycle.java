@@ -48,6 +48,10 @@ public final class Lifecycle {
                 SUSPENDED)) {
             allow(s, REVOKE, REVOKED);
         }
+        // Access continues under the current agreement while an amendment or renewal is reviewed.
+        allow(ACTIVE, REQUEST_AMENDMENT, ACTIVE);
+        allow(ACTIVE, APPROVE_AMENDMENT, ACTIVE);
+        allow(ACTIVE, REJECT_AMENDMENT, ACTIVE);
         allow(EXPIRED, CLOSE, CLOSED);
         allow(REVOKED, CLOSE, CLOSED);
     }

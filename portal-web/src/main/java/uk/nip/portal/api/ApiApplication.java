@@ -10,7 +10,9 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
-                AgreementResource.class, AuditResource.class, GovernanceExceptionMapper.class,
-                UnexpectedErrorMapper.class, JsonConfiguration.class);
+                AgreementResource.class, AuditResource.class, ReviewResource.class, ClarificationResource.class,
+                CommitteeResource.class, AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
+                RestrictionFlagResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
+                JsonConfiguration.class);
     }
 }

@@ -122,6 +122,10 @@ public class ApplicationResource {
     public record DecisionRequest(Boolean approve, String reason) {
     }
 
+    /** outcome: "complete" sends the application to the committee, "return" sends it back to the applicant. */
+    public record ScreeningRequest(String outcome, String reason) {
+    }
+
     public record EventView(String action, String fromState, String toState, String actor, String role, Instant at,
             String reason, String origin) {
         static EventView of(ApplicationEvent e) {
@@ -178,6 +182,17 @@ public class ApplicationResource {
             throw new ValidationException(Map.of("approve", "Say whether the application is approved (true or false)."));
         }
         return ApplicationView.of(applications.decide(actor, id, request.approve(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/screening")
+    public ApplicationView screen(@PathParam("id") long id, ScreeningRequest request) {
+        String outcome = request == null ? null : request.outcome();
+        if (!"complete".equals(outcome) && !"return".equals(outcome)) {
+            throw new ValidationException(Map.of("outcome",
+                    "Say 'complete' to send the application to the committee or 'return' to send it back."));
+        }
+        return ApplicationView.of(applications.screen(actor, id, "complete".equals(outcome), request.reason()));
     }
 
     @POST

@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.logging.Logger;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.catalogue.Dataset;
+import uk.nip.governance.committee.Committee;
+import uk.nip.governance.committee.CommitteeService;
+import uk.nip.governance.committee.Seat;
 import uk.nip.governance.domain.Actor;
 
 /**
@@ -22,16 +25,25 @@ public class DemoData {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    CommitteeService committees;
+
     static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getenv().getOrDefault("NIP_DEMO_DATA", "true"));
     }
 
     @Transactional
     public void seed() {
+        Actor seeder = Actor.system("demo-data");
+        if (committees.members(Committee.DEFAULT).isEmpty()) {
+            // The realm's demo committee: two members and a chair, quorum 2 (set by migration V5).
+            committees.seatMember(seeder, Committee.DEFAULT, "dacmember", Seat.MEMBER);
+            committees.seatMember(seeder, Committee.DEFAULT, "dacmember2", Seat.MEMBER);
+            committees.seatMember(seeder, Committee.DEFAULT, "dacchair", Seat.CHAIR);
+        }
         if (!catalogue.isEmpty()) {
             return;
         }
-        Actor seeder = Actor.system("demo-data");
         Dataset chest = new Dataset(DEMO_DATASET, "Demo chest CT collection", "Demo General Hospital NHS Trust");
         chest.setDescription("Generated chest CT studies with fake patient identifiers, for trying the platform.");
         chest.setModalities("CT");

@@ -9,10 +9,14 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
+import uk.nip.governance.audit.DigestPublisher;
 import uk.nip.governance.schema.SchemaMigrations;
 import uk.nip.workflow.WorkflowEngine;
 
-/** Start-up in a fixed order: schema first, then the workflow engine, then demo data. */
+/**
+ * Start-up in a fixed order: schema first, then the workflow engine, then demo data, then the
+ * first publication of the audit head (which then repeats on its interval).
+ */
 @ApplicationScoped
 public class PlatformStartup {
 
@@ -27,6 +31,9 @@ public class PlatformStartup {
     @Inject
     DemoData demoData;
 
+    @Inject
+    DigestPublisher digestPublisher;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         MigrateResult result = SchemaMigrations.migrate(dataSource);
         LOG.info("Governance schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
@@ -35,6 +42,7 @@ public class PlatformStartup {
         if (DemoData.enabled()) {
             demoData.seed();
         }
+        digestPublisher.start();
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

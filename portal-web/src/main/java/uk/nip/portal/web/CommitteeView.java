@@ -7,10 +7,14 @@ import java.io.Serializable;
 import java.util.List;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.catalogue.ApplicationRestrictions;
+import uk.nip.governance.committee.CommitteeService;
+import uk.nip.governance.committee.DeclarationRequest;
+import uk.nip.governance.committee.Tally;
 import uk.nip.governance.domain.GovernanceException;
 import uk.nip.portal.infra.CurrentActor;
 
-/** Applications awaiting the committee, and the chair's decision with its reasons. */
+/** A member's committee home: declarations to make, reviews open to them, and the chair's queue. */
 @Named
 @ViewScoped
 public class CommitteeView implements Serializable {
@@ -19,36 +23,57 @@ public class CommitteeView implements Serializable {
     transient ApplicationService applications;
 
     @Inject
+    transient CommitteeService committees;
+
+    @Inject
+    transient ApplicationRestrictions restrictions;
+
+    @Inject
     transient CurrentActor current;
 
-    private String reason;
+    private String statement;
+
+    public List<DeclarationRequest> getAwaitingDeclaration() {
+        return committees.awaitingDeclaration(current.actor());
+    }
+
+    public List<Application> getReviewable() {
+        return committees.reviewable(current.actor());
+    }
 
     public List<Application> getAwaitingDecision() {
         return applications.awaitingDecision(current.actor());
     }
 
-    public List<Application> getAll() {
-        return applications.visibleTo(current.actor());
+    public Tally tally(Application app) {
+        return committees.tally(app);
     }
 
-    public void approve(Application app) {
-        decide(app, true);
+    /** How many use-restriction conflicts the application has; the review page gives the reasons. */
+    public int flagCount(Application app) {
+        return restrictions.flags(current.actor(), app.getId()).size();
     }
 
-    public void reject(Application app) {
-        decide(app, false);
+    public void declareNoConflict(DeclarationRequest request) {
+        declare(request, false);
     }
 
-    private void decide(Application app, boolean approve) {
+    public void declareConflict(DeclarationRequest request) {
+        declare(request, true);
+    }
+
+    private void declare(DeclarationRequest request, boolean conflicted) {
         try {
-            applications.decide(current.actor(), app.getId(), approve, reason);
-            Messages.info("Application " + app.getReference() + (approve ? " approved." : " rejected."));
-            reason = null;
+            committees.declare(current.actor(), request.applicationId(), conflicted, statement);
+            Messages.info(conflicted
+                    ? "Conflict recorded for " + request.reference() + ". You will not see its review."
+                    : "No conflict recorded for " + request.reference() + ". Its review is open to you.");
+            statement = null;
         } catch (GovernanceException e) {
-            Messages.refused(e, "decision");
+            Messages.refused(e, "declare");
         }
     }
 
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
+    public String getStatement() { return statement; }
+    public void setStatement(String statement) { this.statement = statement; }
 }

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import uk.nip.governance.audit.AuditDigest;
+import uk.nip.governance.audit.PublishedDigests;
 import uk.nip.governance.register.RegisterEntry;
 import uk.nip.governance.register.TransparencyRegister;
 
@@ -15,7 +17,13 @@ public class RegisterView implements Serializable {
     @Inject
     transient TransparencyRegister register;
 
+    @Inject
+    transient PublishedDigests digests;
+
     private List<RegisterEntry> entries;
+    /** Read once per view; an entity is not kept in the serialised view state. */
+    private transient AuditDigest latestDigest;
+    private transient boolean digestRead;
     private List<RegisterEntry> filtered;
 
     public List<RegisterEntry> getEntries() {
@@ -23,6 +31,15 @@ public class RegisterView implements Serializable {
             entries = register.entries();
         }
         return entries;
+    }
+
+    /** The newest published audit head, or null before the first publication. */
+    public AuditDigest getLatestDigest() {
+        if (!digestRead) {
+            latestDigest = digests.latest().orElse(null);
+            digestRead = true;
+        }
+        return latestDigest;
     }
 
     public List<RegisterEntry> getFiltered() {

@@ -1,0 +1,158 @@
+package uk.nip.governance.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.nip.governance.audit.AuditTrail;
+import uk.nip.governance.catalogue.Catalogue;
+import uk.nip.governance.committee.CommitteeService;
+import uk.nip.governance.committee.Tally;
+import uk.nip.governance.domain.AccessDeniedException;
+import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.ApplicationAction;
+import uk.nip.governance.domain.ApplicationState;
+import uk.nip.governance.domain.Lifecycle;
+import uk.nip.governance.domain.Role;
+
+/**
+ * Amendments and renewals of active applications. Each goes back to the committee in a new review
+ * round (fresh declarations and votes) and, once the chair approves, changes the application and
+ * leads to a new agreement version.
+ */
+@ApplicationScoped
+@Transactional
+public class AmendmentService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CommitteeService committees;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Event<AmendmentApproved> approved;
+
+    public Amendment request(Actor actor, long applicationId, AmendmentForm form) {
+        Application app = applications.load(applicationId);
+        if (!app.getLeadUsername().equals(actor.username())) {
+            throw new AccessDeniedException("Only the lead applicant may ask to amend " + app.getReference() + ".");
+        }
+        Lifecycle.next(app.getState(), ApplicationAction.REQUEST_AMENDMENT);
+        if (open(app).isPresent()) {
+            throw new ConcurrentEditException("Application " + app.getReference()
+                    + " already has an amendment under review; wait for the committee's decision.");
+        }
+        Map<String, String> problems = problems(app, form);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        app.nextReviewRound();
+        Amendment a = new Amendment(app.getId(), app.getReviewRound(), form.kind(), form.description().strip(),
+                form.newEndDate(), form.addedDatasetIds(), form.addedMembers(), actor.username(), Instant.now());
+        em.persist(a);
+        applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_AMENDMENT,
+                a.summary() + " (review round " + a.getReviewRound() + "): " + a.getDescription());
+        return a;
+    }
+
+    /** The chair's decision on the open amendment, once the committee is quorate in its round. */
+    public Amendment decide(Actor actor, long applicationId, boolean approve, String reason) {
+        if (!actor.has(Role.DAC_CHAIR)) {
+            throw new AccessDeniedException("Only the committee chair decides on amendments.");
+        }
+        Application app = applications.load(applicationId);
+        Amendment a = open(app).orElseThrow(() -> new AccessDeniedException("Application " + app.getReference()
+                + " has no amendment waiting for a decision."));
+        Tally tally = committees.requireMayDecide(actor, app);
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));
+        }
+        a.decide(approve, actor.username(), Instant.now(), reason.strip());
+        if (approve) {
+            app.amend(a);
+        }
+        applications.recordStep(actor, app.getId(),
+                approve ? ApplicationAction.APPROVE_AMENDMENT : ApplicationAction.REJECT_AMENDMENT,
+                a.summary() + ": " + reason.strip());
+        audit.record(actor, "review.tally", "application", app.getReference(),
+                "amendment " + a.getId() + " decided on " + tally.summary());
+        if (approve) {
+            approved.fire(new AmendmentApproved(app.getId(), a.getId(), a.summary()));
+        }
+        return a;
+    }
+
+    public List<Amendment> amendments(Actor actor, long applicationId) {
+        applications.get(actor, applicationId);
+        return em.createQuery("select a from Amendment a where a.applicationId = :id order by a.id", Amendment.class)
+                .setParameter("id", applicationId).getResultList();
+    }
+
+    public Optional<Amendment> open(Application app) {
+        return committees.openAmendment(app);
+    }
+
+    private Map<String, String> problems(Application app, AmendmentForm form) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (form.kind() == null) {
+            p.put("kind", "Choose what the amendment asks for: MORE_DATA, MORE_TIME, NEW_MEMBERS or RENEWAL.");
+            return p;
+        }
+        if (form.description() == null || form.description().isBlank()) {
+            p.put("description", "Explain why the change is needed.");
+        }
+        switch (form.kind()) {
+            case MORE_TIME, RENEWAL -> {
+                if (form.newEndDate() == null) {
+                    p.put("newEndDate", "Give the new end date.");
+                } else if (app.getEndDate() != null && !form.newEndDate().isAfter(app.getEndDate())) {
+                    p.put("newEndDate", "The new end date must be after the current one, " + app.getEndDate() + ".");
+                }
+            }
+            case MORE_DATA -> {
+                if (form.addedDatasetIds().isEmpty()) {
+                    p.put("addedDatasetIds", "Name at least one collection to add.");
+                }
+                for (String d : form.addedDatasetIds()) {
+                    if (catalogue.find(d).isEmpty()) {
+                        p.put("addedDatasetIds", "'" + d + "' is not a collection in the catalogue.");
+                    } else if (app.getDatasets().stream().anyMatch(r -> d.equals(r.getDatasetId()))) {
+                        p.put("addedDatasetIds", "'" + d + "' is already part of this application.");
+                    }
+                }
+            }
+            case NEW_MEMBERS -> {
+                if (form.addedMembers().isEmpty()) {
+                    p.put("addedMembers", "Name at least one new team member.");
+                }
+                for (int i = 0; i < form.addedMembers().size(); i++) {
+                    TeamMember m = form.addedMembers().get(i);
+                    if (m.getName() == null || m.getName().isBlank()) {
+                        p.put("addedMembers[" + i + "].name", "Give the member's name.");
+                    }
+                    if (m.getOrcid() != null && !m.getOrcid().isBlank() && !Orcid.isValid(m.getOrcid())) {
+                        p.put("addedMembers[" + i + "].orcid", "'" + m.getOrcid() + "' is not a valid ORCID iD.");
+                    }
+                }
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,8 @@
+package uk.nip.governance.application;
+
+public enum AmendmentStatus {
+    UNDER_REVIEW,
+    APPROVED,
+    REJECTED,
+    WITHDRAWN
+}

@@ -1,0 +1,11 @@
+package uk.nip.governance.committee;
+
+public enum VoteChoice {
+    APPROVE,
+    REJECT,
+    ABSTAIN;
+
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase();
+    }
+}

@@ -1,0 +1,43 @@
+package uk.nip.portal;
+
+import java.io.File;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium, and signing in on Keycloak's own login page. */
+final class Browser {
+
+    private Browser() {
+    }
+
+    static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** Call after opening a signed-in page: the portal sends the browser to Keycloak first. */
+    static void signIn(WebDriver browser, WebDriverWait wait, String username) {
+        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-demo");
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlContains("localhost:8080"));
+    }
+
+    static void signOut(WebDriver browser, WebDriverWait wait) {
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    }
+}

@@ -1,0 +1,119 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The review pages in a real browser: the custodian screens, a member declares, opens the review,
+ * asks a question and votes; the applicant answers on their page; a conflicted member is turned away.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CommitteePagesBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.builtWar();
+    }
+
+    WebDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private By row(String reference, String buttonId) {
+        return By.xpath("//tr[.//span[@class='reference' and text()='" + reference + "']]//*[contains(@id,'"
+                + buttonId + "')]");
+    }
+
+    @Test
+    void screeningReviewQuestionAnswerAndVoteThroughThePages() {
+        String lead = Http.userToken("researcher");
+        // Commercial use of the demo collection, which is for non-commercial use only (DUO:0000046).
+        Map<String, Object> draft = PortalApiIT.completeDraft("Reviewed in the browser");
+        draft.put("commercial", true);
+        long id = PortalApiIT.create(lead, draft);
+        Journeys.expect(200, Http.postJson("/api/applications/" + id + "/submit", lead, "{}"));
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        browser = Browser.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        // Custodian: returning needs a note; then sends it to the committee.
+        browser.get(Http.PORTAL + "/custodian/");
+        Browser.signIn(browser, wait, "custodian");
+        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "return"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "problem"));
+        assertTrue(browser.findElement(By.id("screening")).getText().contains("Tell the applicant what to change"));
+        browser.findElement(row(reference, "complete")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference
+                + " sent to the committee"));
+        Browser.signOut(browser, wait);
+
+        // A member declares no conflict, opens the review, asks a question.
+        browser.get(Http.PORTAL + "/committee/");
+        Browser.signIn(browser, wait, "dacmember");
+        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "noConflict"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Open the review of " + reference))).click();
+        String flags = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("restrictionFlags"))).getText();
+        assertTrue(flags.contains("DUO:0000046") && flags.contains("demo-chest-ct"), flags);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clarify:question")))
+                .sendKeys("How will you keep the model away from the validation set?");
+        browser.findElement(By.id("clarify:ask")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Clarification requested"));
+        Browser.signOut(browser, wait);
+
+        // The applicant answers on their own page; the review resumes.
+        browser.get(Http.PORTAL + "/researcher/");
+        Browser.signIn(browser, wait, "researcher");
+        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "questions"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "validation set"));
+        browser.findElement(By.cssSelector("textarea[id$='reply']"))
+                .sendKeys("The validation subset is held out by the platform and never provisioned to us.");
+        browser.findElement(By.cssSelector("button[id$='send']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Under review"));
+        Browser.signOut(browser, wait);
+
+        // The member votes: a vote without a reason is refused next to the field, then recorded.
+        browser.get(Http.PORTAL + "/committee/");
+        Browser.signIn(browser, wait, "dacmember");
+        browser.get(Http.PORTAL + "/committee/review.xhtml?application=" + id);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "held out by the platform"));
+        browser.findElement(By.id("vote:choice")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li[data-label='Approve']"))).click();
+        browser.findElement(By.id("vote:cast")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote"), "written reason"));
+        browser.findElement(By.id("vote:reason")).sendKeys("Clear plan, minimal data.");
+        browser.findElement(By.id("vote:cast")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("votes"), "Clear plan, minimal data."));
+        assertTrue(browser.findElement(By.id("tally")).getText().startsWith("1 approve"),
+                browser.findElement(By.id("tally")).getText());
+        Browser.signOut(browser, wait);
+
+        // A conflicted member is turned away from the review page with the reason.
+        Journeys.expect(200, Journeys.declare(id, "dacmember2", true));
+        browser.get(Http.PORTAL + "/committee/");
+        Browser.signIn(browser, wait, "dacmember2");
+        browser.get(Http.PORTAL + "/committee/review.xhtml?application=" + id);
+        String refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal"))).getText();
+        assertTrue(refusal.contains("conflict of interest"), refusal);
+        assertEquals(0, browser.findElements(By.id("vote:cast")).size());
+    }
+}

@@ -1,0 +1,70 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import uk.nip.portal.Http.Reply;
+
+/**
+ * The steps people take to move an application along, through the API, for tests that need an
+ * application in a later state. Every step is a real call by the person who takes it.
+ */
+final class Journeys {
+
+    private Journeys() {
+    }
+
+    /** A complete application submitted by its lead. */
+    static long submitted(String leadToken, String title) {
+        long id = PortalApiIT.create(leadToken, PortalApiIT.completeDraft(title));
+        expect(200, Http.postJson("/api/applications/" + id + "/submit", leadToken, "{}"));
+        return id;
+    }
+
+    /** Screened as complete by the custodian and now with the committee. */
+    static long underReview(String leadToken, String title) {
+        long id = submitted(leadToken, title);
+        screen(id, "complete", null);
+        return id;
+    }
+
+    static Reply screen(long id, String outcome, String reason) {
+        return expect(200, Http.postJson("/api/applications/" + id + "/screening", Http.userToken("custodian"),
+                reason == null ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "reason", reason)));
+    }
+
+    static Reply declare(long id, String member, boolean conflicted) {
+        return Http.postJson("/api/applications/" + id + "/review/declaration", Http.userToken(member),
+                conflicted ? Map.of("conflicted", true, "statement", "I co-author with the lead applicant.")
+                        : Map.of("conflicted", false));
+    }
+
+    static Reply vote(long id, String member, String choice) {
+        return Http.postJson("/api/applications/" + id + "/review/vote", Http.userToken(member),
+                Map.of("choice", choice, "reason", member + " votes " + choice.toLowerCase() + " after reading it."));
+    }
+
+    /** Both demo members declare no conflict and vote: the committee is quorate. */
+    static long reviewed(String leadToken, String title, String choice) {
+        long id = underReview(leadToken, title);
+        for (String member : new String[] {"dacmember", "dacmember2"}) {
+            expect(200, declare(id, member, false));
+            expect(200, vote(id, member, choice));
+        }
+        expect(200, declare(id, "dacchair", false));
+        return id;
+    }
+
+    /** Reviewed, and decided by the chair. */
+    static long decided(String leadToken, String title, boolean approve) {
+        long id = reviewed(leadToken, title, approve ? "APPROVE" : "REJECT");
+        expect(200, Http.postJson("/api/applications/" + id + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", approve, "reason", approve ? "Approved on condition of annual reports." : "Not justified.")));
+        return id;
+    }
+
+    static Reply expect(int status, Reply reply) {
+        assertEquals(status, reply.status(), reply.body());
+        return reply;
+    }
+}

@@ -1,0 +1,163 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import uk.nip.governance.application.Application;
+import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.Article6Condition;
+import uk.nip.governance.application.Article9Condition;
+import uk.nip.governance.application.CohortSex;
+import uk.nip.governance.application.ComputeNeeds;
+import uk.nip.governance.application.DraftForm;
+import uk.nip.governance.application.PurposeCategory;
+import uk.nip.governance.application.RequestedDataset;
+import uk.nip.governance.application.Sector;
+import uk.nip.governance.application.TeamMember;
+import uk.nip.governance.audit.AuditTrail;
+import uk.nip.governance.catalogue.Catalogue;
+import uk.nip.governance.catalogue.Dataset;
+import uk.nip.governance.committee.Committee;
+import uk.nip.governance.committee.CommitteeService;
+import uk.nip.governance.committee.MajorityRule;
+import uk.nip.governance.committee.Seat;
+import uk.nip.governance.committee.VoteChoice;
+import uk.nip.governance.domain.AccessDeniedException;
+import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.Role;
+
+/**
+ * The per-object refusals at the service layer, inside the server: every role against every kind
+ * of object it must not touch. The API tests check the same refusals over HTTP.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServiceRefusalIT {
+
+    @Deployment
+    static WebArchive portal() {
+        return PortalDeployment.builtWar();
+    }
+
+    static final Actor LEAD = Actor.of("researcher", "it", Role.RESEARCHER);
+    static final Actor TEAM = Actor.of("researcher2", "it", Role.RESEARCHER);
+    static final Actor OTHER = Actor.of("outsider", "it", Role.RESEARCHER);
+    static final Actor MEMBER = Actor.of("dacmember", "it", Role.DAC_MEMBER);
+    static final Actor CONFLICTED = Actor.of("dacmember2", "it", Role.DAC_MEMBER);
+    static final Actor CHAIR = Actor.of("dacchair", "it", Role.DAC_CHAIR);
+    static final Actor CUSTODIAN = Actor.of("custodian", "it", Role.CUSTODIAN);
+    static final Actor AUDITOR = Actor.of("auditor", "it", Role.AUDITOR);
+    static final Actor ADMIN = Actor.of("admin", "it", Role.ADMIN);
+    static final Actor PUBLIC = new Actor("anonymous", Set.of(), "it");
+
+    @Inject
+    ApplicationService applications;
+
+    @Inject
+    CommitteeService committees;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    AuditTrail audit;
+
+    static DraftForm form(String title) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new DraftForm(title, "We will teach a computer to spot lung disease on chest scans.",
+                "A 3D convolutional network.", "Earlier diagnosis.", PurposeCategory.ALGORITHM_TRAINING, false,
+                "University of Exampleton", Sector.ACADEMIC,
+                List.of(new TeamMember("Second Researcher", "r2@example.ac.uk", "researcher2", "Analyst", null)),
+                List.of("Wellcome Trust"), "IRAS 123456", today.plusYears(2), Article6Condition.E_PUBLIC_TASK,
+                Article9Condition.J_ARCHIVING_RESEARCH_STATISTICS,
+                List.of(new RequestedDataset("demo-chest-ct", "CT", "CHEST", null, null, 18, null, CohortSex.ANY)),
+                "Adult chest CT only.", new ComputeNeeds(8, 1, 200, 12), today.plusMonths(1), today.plusMonths(13));
+    }
+
+    static void refused(Executable call, String what) {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, call, what);
+        assertTrue(!e.getMessage().isBlank(), what);
+    }
+
+    @Test
+    void draftsBelongToTheirTeam() {
+        Application draft = applications.createDraft(LEAD, form("Service refusals: draft"));
+        long id = draft.getId();
+        assertDoesNotThrow(() -> applications.get(TEAM, id), "team members read");
+        for (Actor a : List.of(OTHER, MEMBER, CHAIR, CUSTODIAN, ADMIN, PUBLIC)) {
+            refused(() -> applications.get(a, id), a.username() + " reads a draft");
+            refused(() -> applications.documents(a, id), a.username() + " lists a draft's documents");
+        }
+        for (Actor a : List.of(TEAM, OTHER, AUDITOR, CUSTODIAN, CHAIR)) {
+            refused(() -> applications.saveDraft(a, id, draft.getVersion(), form("taken over")), a.username() + " edits");
+            refused(() -> applications.submit(a, id), a.username() + " submits");
+            refused(() -> applications.withdraw(a, id, "not mine"), a.username() + " withdraws");
+            refused(() -> applications.addDocument(a, id, "x.pdf", new byte[] {1}), a.username() + " uploads");
+        }
+        refused(() -> applications.createDraft(CUSTODIAN, form("not a researcher")), "custodian applies");
+        refused(() -> applications.createDraft(AUDITOR, form("not a researcher")), "auditor applies");
+        refused(() -> applications.createDraft(PUBLIC, form("not signed in")), "public applies");
+    }
+
+    @Test
+    void reviewBelongsToTheCommitteeWithoutConflicts() {
+        long id = applications.createDraft(LEAD, form("Service refusals: review")).getId();
+        applications.submit(LEAD, id);
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> applications.screen(a, id, true, null), a.username() + " screens");
+        }
+        applications.screen(CUSTODIAN, id, true, null);
+        for (Actor a : List.of(LEAD, OTHER, CUSTODIAN, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> committees.declare(a, id, false, null), a.username() + " declares");
+            refused(() -> committees.openReview(a, id), a.username() + " opens the review");
+            refused(() -> committees.vote(a, id, VoteChoice.APPROVE, "yes", null), a.username() + " votes");
+            refused(() -> committees.ask(a, id, "Why?"), a.username() + " asks the applicant");
+        }
+        // Undeclared, then conflicted: no application, no review, no vote, no question.
+        refused(() -> applications.get(MEMBER, id), "undeclared member reads");
+        refused(() -> committees.openReview(MEMBER, id), "undeclared member opens");
+        committees.declare(CONFLICTED, id, true, "Co-investigator on the lead's grant.");
+        refused(() -> applications.get(CONFLICTED, id), "conflicted member reads");
+        refused(() -> committees.openReview(CONFLICTED, id), "conflicted member opens");
+        refused(() -> committees.vote(CONFLICTED, id, VoteChoice.APPROVE, "yes", null), "conflicted member votes");
+        refused(() -> committees.ask(CONFLICTED, id, "Why?"), "conflicted member asks");
+        refused(() -> committees.votes(CONFLICTED, id), "conflicted member reads votes");
+        refused(() -> committees.votes(LEAD, id), "the applicant reads votes");
+        assertDoesNotThrow(() -> committees.votes(AUDITOR, id), "auditors read votes");
+        refused(() -> committees.threads(OTHER, id), "an outsider reads the questions");
+        for (Actor a : List.of(LEAD, MEMBER, CONFLICTED, CUSTODIAN, AUDITOR, ADMIN)) {
+            refused(() -> applications.decide(a, id, true, "yes"), a.username() + " decides");
+        }
+        refused(() -> applications.startProvisioning(CUSTODIAN, id), "a person starts provisioning");
+        refused(() -> applications.activate(ADMIN, id, 1, "x"), "a person activates access");
+    }
+
+    @Test
+    void committeesCatalogueAndAuditHaveTheirOwnKeepers() {
+        Committee c = committees.committee(Committee.DEFAULT);
+        for (Actor a : List.of(CHAIR, MEMBER, CUSTODIAN, AUDITOR, LEAD, PUBLIC)) {
+            refused(() -> committees.configure(a, c.getId(), c.getVersion(), 2, MajorityRule.SIMPLE, 14),
+                    a.username() + " configures the committee");
+            refused(() -> committees.seatMember(a, c.getId(), a.username(), Seat.CHAIR), a.username() + " takes a seat");
+        }
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> catalogue.add(a, new Dataset("refused-" + a.username(), "Refused", "Nobody")),
+                    a.username() + " adds to the catalogue");
+        }
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, CUSTODIAN, PUBLIC)) {
+            refused(() -> audit.verify(a), a.username() + " verifies the audit trail");
+            refused(() -> audit.latest(a, 10), a.username() + " reads the audit trail");
+        }
+    }
+}
