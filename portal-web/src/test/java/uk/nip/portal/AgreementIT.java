@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.governance.agreement.AgreementPdf;
@@ -238,8 +234,8 @@ class AgreementIT {
 
     @Test
     void nothingIsIssuedBeforeApprovalAndOnlyChairsIssue() {
-        long id = PortalApiIT.create(researcher, PortalApiIT.completeDraft("Submitted, not approved"));
-        assertEquals(200, Http.postJson("/api/applications/" + id + "/submit", researcher, "{}").status());
+        // Reviewed and quorate, the chair has declared no conflict, but nobody has decided yet.
+        long id = Journeys.reviewed(researcher, "Reviewed, not decided", "APPROVE");
         Reply none = Http.get(agreements(id), researcher);
         assertEquals(200, none.status(), none.body());
         assertEquals(0, none.json().size());
@@ -250,7 +246,7 @@ class AgreementIT {
         assertEquals(403, Http.postJson(agreements(id), custodian, reason).status());
         Reply early = Http.postJson(agreements(id), chair, reason);
         assertEquals(409, early.status(), early.body());
-        assertTrue(early.json().get("error").asText().contains("SUBMITTED"), early.body());
+        assertTrue(early.json().get("error").asText().contains("UNDER_REVIEW"), early.body());
         // The agreements resource shares the /api/applications root without hiding the other paths.
         assertEquals(200, Http.get("/api/applications/" + id + "/history", researcher).status());
         assertEquals(200, Http.get("/api/applications/" + id + "/documents", researcher).status());
@@ -262,11 +258,11 @@ class AgreementIT {
         String reference = Http.get("/api/applications/" + id, researcher).json().get("reference").asText();
         String hash = awaitAgreements(id, researcher).get(0).get("sha256").asText();
         String page = Http.PORTAL + "/agreements/?application=" + id;
-        WebDriver browser = chromium();
+        WebDriver browser = Browser.chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(page);
-            signInOnKeycloak(browser, wait, "researcher");
+            Browser.signIn(browser, wait, "researcher");
             // Signing in drops the query string; the page then offers the approved applications to choose from.
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText(reference + ": Signed on the page")))
                     .click();
@@ -280,10 +276,9 @@ class AgreementIT {
                     "You signed version 1 of the agreement."));
             assertTrue(browser.findElements(By.id("sign-hash")).isEmpty(), "the lead cannot sign twice");
 
-            browser.findElement(By.id("sign-out")).click();
-            wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
+            Browser.signOut(browser, wait);
             browser.get(Http.PORTAL + "/committee/");
-            signInOnKeycloak(browser, wait, "dacchair");
+            Browser.signIn(browser, wait, "dacchair");
             browser.get(page);
             assertEquals(hash, wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-hash"))).getText());
             browser.findElement(By.id("sign:sign-button")).click();
@@ -307,25 +302,6 @@ class AgreementIT {
         results.getViolations().forEach(v -> violations.add(v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream()
                 .map(n -> String.valueOf(n.getTarget())).toList()));
         assertTrue(violations.isEmpty(), violations.toString());
-    }
-
-    private static void signInOnKeycloak(WebDriver browser, WebDriverWait wait, String username) {
-        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-demo");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains("localhost:8080"));
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 
     @Test
