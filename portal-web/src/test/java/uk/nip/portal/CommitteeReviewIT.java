@@ -117,7 +117,8 @@ class CommitteeReviewIT {
         Reply decided = Http.postJson("/api/applications/" + id + "/decision", Http.userToken("dacchair"),
                 Map.of("approve", true, "reason", "Approved; annual progress report required."));
         assertEquals(200, decided.status(), decided.body());
-        assertEquals("APPROVED", decided.json().get("state").asText());
+        // Approval issues the data-sharing agreement in the same transaction, so it is already pending signatures.
+        assertEquals("AGREEMENT_PENDING", decided.json().get("state").asText());
     }
 
     @Test

@@ -63,6 +63,19 @@ final class Journeys {
         return id;
     }
 
+    /**
+     * The lead and then the chair sign version 1 of the agreement the workflow issued on approval;
+     * the agreement takes effect and provisioning starts.
+     */
+    static void agreementSigned(long id) {
+        String agreements = "/api/applications/" + id + "/agreements";
+        String sha256 = expect(200, Http.get(agreements, Http.userToken("researcher"))).json().get(0).get("sha256")
+                .asText();
+        for (String signer : new String[] {"researcher", "dacchair"}) {
+            expect(200, Http.postJson(agreements + "/1/signatures", Http.userToken(signer), Map.of("sha256", sha256)));
+        }
+    }
+
     static Reply expect(int status, Reply reply) {
         assertEquals(status, reply.status(), reply.body());
         return reply;

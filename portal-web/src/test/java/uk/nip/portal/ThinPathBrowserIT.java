@@ -129,7 +129,11 @@ class ThinPathBrowserIT {
         browser.findElement(By.id("decision:reason")).sendKeys("Approved on condition that results are published.");
         browser.findElement(By.id("decision:approve")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference + " approved"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Approved"));
+        // Approval issues agreement version 1 in the same transaction, so the page shows it pending signatures.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Agreement pending"));
+
+        // The workflow issued agreement version 1 on approval; the lead and the chair sign it through the API.
+        Journeys.agreementSigned(id);
 
         JsonNode entry = awaitRegisterEntry(reference, "Active", Duration.ofSeconds(180));
         assertEquals("Early detection of lung nodules", entry.get("projectTitle").asText());

@@ -47,6 +47,8 @@ class AccessRequestProcessTest {
     @BeforeEach
     void registerGovernanceStandIns() {
         // The delegates call governance services; here they only record that they were called.
+        Mocks.register("issueAgreement",
+                (org.camunda.bpm.engine.delegate.JavaDelegate) e -> governanceCalls.add("issueAgreement"));
         Mocks.register("startProvisioning",
                 (org.camunda.bpm.engine.delegate.JavaDelegate) e -> governanceCalls.add("startProvisioning"));
         Mocks.register("grantAccess", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> {
@@ -73,25 +75,46 @@ class AccessRequestProcessTest {
         assertEquals(List.of(), governanceCalls);
     }
 
+    private void bothPartiesSign() {
+        runtimeService().createMessageCorrelation(AccessRequestProcess.AGREEMENT_IN_EFFECT)
+                .processInstanceBusinessKey("NIP-2026-0001").correlateWithResult();
+    }
+
     @Test
-    void anApprovalHandsProvisioningToTheBrokerAndActivatesWhenItReports() {
+    void anApprovalIssuesTheAgreementAndNothingMovesUntilBothPartiesSign() {
         ProcessInstance pi = submit();
         complete(task(pi), withVariables("approved", true));
+        assertThat(pi).isWaitingAt("agreement-signed");
+        assertEquals(List.of("issueAgreement"), governanceCalls);
+    }
+
+    @Test
+    void anAgreementInEffectHandsProvisioningToTheBrokerAndActivatesWhenItReports() {
+        ProcessInstance pi = submit();
+        complete(task(pi), withVariables("approved", true));
+        bothPartiesSign();
         assertThat(pi).isWaitingAt("provision-dataset");
         assertThat(externalTask(pi)).hasTopicName("provision-dataset");
-        assertEquals(List.of("startProvisioning"), governanceCalls);
+        assertEquals(List.of("issueAgreement", "startProvisioning"), governanceCalls);
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).isEnded().hasPassedInOrder("chair-decision", "start-provisioning", "provision-dataset",
-                "grant-access", "access-active");
-        assertEquals(List.of("startProvisioning", "grantAccess"), governanceCalls);
+        assertThat(pi).isEnded().hasPassedInOrder("chair-decision", "issue-agreement", "agreement-signed",
+                "start-provisioning", "provision-dataset", "grant-access", "access-active");
+        assertEquals(List.of("issueAgreement", "startProvisioning", "grantAccess"), governanceCalls);
+    }
+
+    @Test
+    void aSignatureMessageBeforeApprovalMatchesNothing() {
+        submit();
+        assertThrows(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class, this::bothPartiesSign);
     }
 
     @Test
     void aRejectionEndsTheProcessWithoutProvisioning() {
         ProcessInstance pi = submit();
         complete(task(pi), withVariables("approved", false));
-        assertThat(pi).isEnded().hasPassed("application-rejected").hasNotPassed("provision-dataset");
+        assertThat(pi).isEnded().hasPassed("application-rejected").hasNotPassed("issue-agreement")
+                .hasNotPassed("provision-dataset");
         assertEquals(List.of(), governanceCalls);
     }
 

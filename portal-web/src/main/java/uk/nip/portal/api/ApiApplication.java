@@ -10,8 +10,8 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
-                AuditResource.class, ReviewResource.class, ClarificationResource.class, CommitteeResource.class,
-                AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
+                AgreementResource.class, AuditResource.class, ReviewResource.class, ClarificationResource.class,
+                CommitteeResource.class, AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
                 RestrictionFlagResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
                 JsonConfiguration.class);
     }
