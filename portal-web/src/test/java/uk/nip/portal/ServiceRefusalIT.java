@@ -26,7 +26,17 @@ import uk.nip.governance.application.PurposeCategory;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.application.Sector;
 import uk.nip.governance.application.TeamMember;
+import uk.nip.governance.agreement.AgreementService;
+import uk.nip.governance.agreement.AgreementSummary;
+import uk.nip.governance.agreement.RevocationGround;
+import uk.nip.governance.application.AmendmentForm;
+import uk.nip.governance.application.AmendmentKind;
+import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.audit.AuditTrail;
+import uk.nip.governance.catalogue.ApplicationRestrictions;
+import uk.nip.governance.catalogue.CollectionForm;
+import uk.nip.governance.cohort.CohortCounts;
+import uk.nip.governance.cohort.OptOutRegister;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.catalogue.Dataset;
 import uk.nip.governance.committee.Committee;
@@ -72,6 +82,21 @@ class ServiceRefusalIT {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    AgreementService agreements;
+
+    @Inject
+    AmendmentService amendments;
+
+    @Inject
+    OptOutRegister optOuts;
+
+    @Inject
+    CohortCounts cohortCounts;
+
+    @Inject
+    ApplicationRestrictions restrictions;
 
     static DraftForm form(String title) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -158,6 +183,72 @@ class ServiceRefusalIT {
         for (Actor a : List.of(LEAD, MEMBER, CHAIR, CUSTODIAN, PUBLIC)) {
             refused(() -> audit.verify(a), a.username() + " verifies the audit trail");
             refused(() -> audit.latest(a, 10), a.username() + " reads the audit trail");
+        }
+    }
+
+    /** Screened, reviewed by two members and approved by the chair, all through the services. */
+    long approved(String title) {
+        long id = applications.createDraft(LEAD, form(title)).getId();
+        applications.submit(LEAD, id);
+        applications.screen(CUSTODIAN, id, true, null);
+        for (Actor m : List.of(MEMBER, CONFLICTED, CHAIR)) {
+            committees.declare(m, id, false, null);
+        }
+        committees.vote(MEMBER, id, VoteChoice.APPROVE, "Sound plan.", null);
+        committees.vote(CONFLICTED, id, VoteChoice.APPROVE, "Sound plan.", null);
+        applications.decide(CHAIR, id, true, "Approved.");
+        return id;
+    }
+
+    @Test
+    void agreementsAmendmentsCountsAndFlagsAreRefusedToTheWrongPeople() {
+        long id = approved("Service refusals: agreement");
+        AgreementSummary v1 = agreements.agreements(LEAD, id).get(0);
+        for (Actor a : List.of(OTHER, MEMBER, CUSTODIAN, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> agreements.sign(a, id, v1.version(), v1.sha256()), a.username() + " signs");
+        }
+        for (Actor a : List.of(OTHER, PUBLIC)) {
+            refused(() -> agreements.agreements(a, id), a.username() + " lists agreements");
+            refused(() -> agreements.pdf(a, id, v1.version()), a.username() + " downloads the agreement");
+            refused(() -> restrictions.flags(a, id), a.username() + " reads restriction flags");
+            refused(() -> cohortCounts.counts(a, id), a.username() + " reads cohort counts");
+            refused(() -> amendments.amendments(a, id), a.username() + " lists amendments");
+        }
+        for (Actor a : List.of(LEAD, TEAM, MEMBER, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> agreements.revoke(a, id, RevocationGround.BREACH, "Because."), a.username() + " revokes");
+        }
+        for (Actor a : List.of(LEAD, MEMBER, CUSTODIAN, AUDITOR)) {
+            refused(() -> agreements.issue(a, id, "another version"), a.username() + " issues an agreement");
+            refused(() -> agreements.expire(a, id), a.username() + " expires access");
+            refused(() -> agreements.ethicsApprovalExpired(a, id), a.username() + " suspends access");
+        }
+        AmendmentForm more = new AmendmentForm(AmendmentKind.MORE_TIME, "Recruitment was slow.",
+                LocalDate.now(ZoneOffset.UTC).plusYears(3), null, null);
+        for (Actor a : List.of(TEAM, OTHER, CHAIR, CUSTODIAN, AUDITOR)) {
+            refused(() -> amendments.request(a, id, more), a.username() + " asks for an amendment");
+        }
+        for (Actor a : List.of(LEAD, MEMBER, CUSTODIAN, AUDITOR)) {
+            refused(() -> amendments.decide(a, id, true, "yes"), a.username() + " decides an amendment");
+        }
+        for (Actor a : List.of(LEAD, OTHER, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> cohortCounts.request(a, id), a.username() + " counts the cohort");
+        }
+        refused(() -> cohortCounts.recordResult(CUSTODIAN, 1, "10", "10", "10", "10", "{}"), "a person records counts");
+    }
+
+    @Test
+    void theOptOutRegisterAndTheCatalogueBelongToCustodians() {
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> optOuts.register(a, List.of("9990000018"), "test"), a.username() + " registers an opt-out");
+            refused(() -> optOuts.remove(a, "9990000018", "test"), a.username() + " removes an opt-out");
+            refused(() -> optOuts.count(a), a.username() + " reads the register's size");
+            refused(() -> optOuts.contains(a, "9990000018"), a.username() + " checks a patient");
+        }
+        refused(() -> optOuts.snapshot(CUSTODIAN), "a person reads the whole register");
+        Dataset demo = catalogue.find("demo-chest-ct").orElseThrow();
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, AUDITOR, ADMIN, PUBLIC)) {
+            refused(() -> catalogue.update(a, demo.getId(), 0, CollectionForm.of(demo)), a.username() + " edits a collection");
+            refused(() -> catalogue.manage(a), a.username() + " opens catalogue management");
         }
     }
 }
