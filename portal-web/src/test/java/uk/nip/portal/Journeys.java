@@ -2,6 +2,9 @@ package uk.nip.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import uk.nip.portal.Http.Reply;
 
@@ -79,5 +82,32 @@ final class Journeys {
     static Reply expect(int status, Reply reply) {
         assertEquals(status, reply.status(), reply.body());
         return reply;
+    }
+
+    /**
+     * Approved, the agreement signed by the lead and the chair, and provisioned by the broker: ACTIVE.
+     * Needs a running broker process (see BrokerProcess).
+     */
+    static long active(String leadToken, String title) throws InterruptedException {
+        long id = decided(leadToken, title, true);
+        JsonNode v1 = AgreementIT.awaitAgreements(id, leadToken).get(0);
+        String hash = v1.get("sha256").asText();
+        expect(200, AgreementIT.sign(id, 1, leadToken, hash));
+        expect(200, AgreementIT.sign(id, 1, Http.userToken("dacchair"), hash));
+        awaitState(id, leadToken, "ACTIVE", Duration.ofSeconds(180));
+        return id;
+    }
+
+    static JsonNode awaitState(long id, String token, String state, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        JsonNode app = null;
+        while (Instant.now().isBefore(end)) {
+            app = Http.get("/api/applications/" + id, token).json();
+            if (state.equals(app.get("state").asText())) {
+                return app;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Application " + id + " did not become " + state + " within " + limit + ": " + app);
     }
 }

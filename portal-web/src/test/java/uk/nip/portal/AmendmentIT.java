@@ -1,0 +1,113 @@
+package uk.nip.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nip.portal.Http.Reply;
+
+/**
+ * An active project asks for more time: the committee reviews it again in a new round, the chair
+ * approves, and a new agreement version takes effect once both sign, while access continues.
+ * The application reaches ACTIVE through the real broker process.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AmendmentIT {
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return PortalDeployment.builtWar();
+    }
+
+    static BrokerProcess broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = BrokerProcess.start("amendment");
+    }
+
+    @AfterAll
+    static void stopBroker() throws InterruptedException {
+        if (broker != null) {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void moreTimeIsReviewedInANewRoundAndBringsANewAgreementVersion() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Needs another year");
+        String amendments = "/api/applications/" + id + "/amendments";
+        LocalDate end = LocalDate.parse(Http.get("/api/applications/" + id, lead).json().get("endDate").asText());
+
+        Reply early = Http.postJson(amendments, lead, Map.of("kind", "MORE_TIME", "description", "Slow recruitment.",
+                "newEndDate", end.minusDays(1).toString()));
+        assertEquals(422, early.status(), early.body());
+        assertTrue(early.json().get("problems").has("newEndDate"), early.body());
+        assertEquals(422, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "More.",
+                "addedDatasetIds", List.of("no-such-collection"))).status());
+        Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
+                "newEndDate", end.plusYears(1).toString());
+        assertEquals(403, Http.postJson(amendments, Http.userToken("researcher2"), oneMoreYear).status());
+        assertEquals(403, Http.postJson(amendments, Http.userToken("dacchair"), oneMoreYear).status());
+        JsonNode amendment = Journeys.expect(201, Http.postJson(amendments, lead, oneMoreYear)).json();
+        assertEquals(2, amendment.get("round").asInt());
+        assertEquals(409, Http.postJson(amendments, lead, oneMoreYear).status(), "one amendment at a time");
+        assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+
+        // Round 2: declarations from round 1 do not carry over.
+        assertEquals(403, Journeys.vote(id, "dacmember", "APPROVE").status());
+        Reply tooSoon = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "Fine."));
+        assertEquals(403, tooSoon.status(), "the chair has not declared in round 2: " + tooSoon.body());
+        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
+            Journeys.expect(200, Journeys.declare(id, m, false));
+        }
+        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
+        Reply notQuorate = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "Fine."));
+        assertEquals(409, notQuorate.status(), notQuorate.body());
+        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
+        assertEquals(403, Http.postJson(amendments + "/decision", Http.userToken("dacmember"),
+                Map.of("approve", true, "reason", "Fine.")).status());
+        JsonNode decided = Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "One more year; report progress at six months."))).json();
+        assertEquals("APPROVED", decided.get("status").asText());
+        assertEquals(end.plusYears(1).toString(),
+                Http.get("/api/applications/" + id, lead).json().get("endDate").asText());
+
+        // Version 2 awaits signatures while version 1 still governs access.
+        JsonNode versions = Http.get(AgreementIT.agreements(id), lead).json();
+        assertEquals(2, versions.size(), versions.toString());
+        assertEquals("IN_EFFECT", versions.get(0).get("status").asText(), versions.toString());
+        assertEquals("AWAITING_SIGNATURES", versions.get(1).get("status").asText(), versions.toString());
+        assertEquals(end.plusYears(1).toString(), versions.get(1).get("expiryDate").asText());
+        String hash = versions.get(1).get("sha256").asText();
+        Journeys.expect(200, AgreementIT.sign(id, 2, lead, hash));
+        Journeys.expect(200, AgreementIT.sign(id, 2, Http.userToken("dacchair"), hash));
+        versions = Http.get(AgreementIT.agreements(id), lead).json();
+        assertEquals("SUPERSEDED", versions.get(0).get("status").asText(), versions.toString());
+        assertEquals("IN_EFFECT", versions.get(1).get("status").asText(), versions.toString());
+        assertEquals(200, Http.getBytes(AgreementIT.agreements(id) + "/1/pdf", lead).statusCode(),
+                "old versions stay readable");
+        assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+
+        List<String> steps = new ArrayList<>();
+        Http.get("/api/applications/" + id + "/history", lead).json().forEach(e -> steps.add(e.get("action").asText()));
+        assertTrue(steps.containsAll(List.of("REQUEST_AMENDMENT", "APPROVE_AMENDMENT")), steps.toString());
+        assertEquals(1, steps.stream().filter("START_PROVISIONING"::equals).count(), "no reprovisioning: " + steps);
+    }
+}
