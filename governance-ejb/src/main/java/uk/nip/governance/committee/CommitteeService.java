@@ -1,6 +1,7 @@
 package uk.nip.governance.committee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -56,6 +57,9 @@ public class CommitteeService {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    Event<ClarificationRequested> clarificationRequested;
 
     // --- committees and seats -------------------------------------------------------------
 
@@ -320,6 +324,7 @@ public class CommitteeService {
         em.persist(m);
         em.flush();
         audit.record(actor, "clarification.ask", "application", app.getReference(), "thread " + m.getId());
+        clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
         return m;
     }
 
