@@ -115,8 +115,9 @@ public class NotificationMail {
     private String reason(MessagingException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
-                return "no mail server answers at " + mail.getProperty("mail.smtp.host") + ":"
-                        + mail.getProperty("mail.smtp.port") + " (mail is not configured; set NIP_SMTP_HOST and"
+                String host = mail.getProperty("mail.smtp.host");
+                return "no mail server answers" + (host == null ? "" : " at " + host + ":"
+                        + mail.getProperty("mail.smtp.port")) + " (mail is not configured; set NIP_SMTP_HOST and"
                         + " NIP_SMTP_PORT)";
             }
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.Role;
@@ -43,27 +44,31 @@ public class PersonDirectory {
                 Set.copyOf(roles)));
     }
 
-    /** Records a person's details as the identity provider states them; a change is audited. */
+    /** Records a person's details as the identity provider states them at sign-in. */
     public void signedIn(Actor actor, String displayName, String email, Set<Role> roles) {
+        record(actor, actor.username(), displayName, email, roles);
+        lastSeen.put(actor.username(), List.of(String.valueOf(displayName), String.valueOf(email),
+                Set.copyOf(roles)));
+    }
+
+    /** Records someone's details (the demo seeder does this for the demo realm's users); a change is audited. */
+    public void record(Actor by, String username, String displayName, String email, Set<Role> roles) {
         String address = email == null || !EMAIL.matcher(email.strip()).matches() ? null : email.strip();
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        Set<Role> realmRoles = roles.stream().filter(r -> r != Role.SYSTEM).collect(java.util.stream.Collectors
-                .toUnmodifiableSet());
-        Person p = em.find(Person.class, actor.username());
+        Set<Role> realmRoles = roles.stream().filter(r -> r != Role.SYSTEM).collect(Collectors.toUnmodifiableSet());
+        Person p = em.find(Person.class, username);
         boolean created = p == null;
         if (created) {
-            p = new Person(actor.username());
+            p = new Person(username);
         }
         if (p.update(name, address, realmRoles, Instant.now())) {
             if (created) {
                 em.persist(p);
             }
-            audit.record(actor, created ? "person.add" : "person.update", "person", actor.username(),
+            audit.record(by, created ? "person.add" : "person.update", "person", username,
                     "roles " + realmRoles.stream().map(Role::realmName).sorted().toList()
                             + (address == null ? ", no email address" : ", email address on record"));
         }
-        lastSeen.put(actor.username(), List.of(String.valueOf(displayName), String.valueOf(email),
-                Set.copyOf(roles)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
