@@ -39,7 +39,8 @@ import uk.nip.portal.MailSink.Mail;
  * Mail for each step a person waits on, received by a real SMTP server: the steps people take go
  * through the API; the steps the workflow takes (access active, expiry coming) are fired inside the
  * server, as the workflow fires them. Each mail names the application and the next step, links to
- * the portal, carries no votes, reasons or questions, and is audited without its body.
+ * the portal, carries no votes, reasons or questions, and is audited without its body. The chair
+ * hears when the committee is quorate and a decision waits.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -169,9 +170,16 @@ class NotificationMailIT {
     @Test
     @Order(3)
     @RunAsClient
-    void aRefusalTellsTheLeadWithoutVotesOrReasons() throws Exception {
+    void theChairHearsWhenTheCommitteeIsQuorateAndARefusalTellsTheLeadWithoutVotesOrReasons() throws Exception {
         long id = Journeys.decided(researcher(), "Mail on a refusal", false);
         String reference = reference(id);
+
+        Mail waiting = MailSink.await(CHAIR, reference, "waiting for your decision");
+        assertEquals(1, MailSink.to(CHAIR, reference).size(),
+                "only the vote that made the committee quorate tells the chair");
+        assertLetter(waiting, reference, "Mail on a refusal", "/committee/review.xhtml?application=" + id);
+        assertFalse(waiting.body().toLowerCase().contains("reject"), "the chair reads the votes in the portal");
+        assertTrue(MailSink.to("dacmember@demo.nip.example", reference).isEmpty(), "members are not told");
 
         Mail mail = MailSink.await(RESEARCHER, reference, "not approved");
         assertLetter(mail, reference, "Mail on a refusal", "/researcher/");

@@ -61,6 +61,9 @@ public class CommitteeService {
     @Inject
     Event<ClarificationRequested> clarificationRequested;
 
+    @Inject
+    Event<DecisionAwaited> decisionAwaited;
+
     // --- committees and seats -------------------------------------------------------------
 
     public List<Committee> committees() {
@@ -229,6 +232,7 @@ public class CommitteeService {
             throw new ValidationException(problems);
         }
         Optional<Vote> mine = myVote(app, actor.username());
+        boolean wasQuorate = tally(app).quorate();
         Vote vote;
         if (mine.isPresent()) {
             vote = mine.get();
@@ -247,6 +251,9 @@ public class CommitteeService {
         flush("Your vote on " + app.getReference() + " was recorded by another session meanwhile; reload it.");
         audit.record(actor, "review.vote", "application", app.getReference(),
                 choice.name().toLowerCase() + ": " + reason.strip());
+        if (!wasQuorate && tally(app).quorate()) {
+            decisionAwaited.fire(new DecisionAwaited(app.getId()));
+        }
         return vote;
     }
 

@@ -71,6 +71,20 @@ public class Notices {
                 "/researcher/clarifications.xhtml?application=" + app.getId());
     }
 
+    public List<Notice> decisionAwaited(long applicationId) {
+        Application app = applications.load(applicationId);
+        List<Notice> notices = new ArrayList<>();
+        for (CommitteeMember m : committees.members(committees.committeeOf(app).getId())) {
+            if (m.getSeat() == Seat.CHAIR) {
+                recipient(m.getUsername(), null, null).ifPresent(r -> notices.add(notice(app, r,
+                        "waiting for your decision", "The committee is quorate on application " + app.getReference()
+                                + ".", "read the review and record the decision, with its conditions or reasons.",
+                        "/committee/review.xhtml?application=" + app.getId())));
+            }
+        }
+        return notices;
+    }
+
     public List<Notice> decided(long applicationId, boolean approved) {
         Application app = applications.load(applicationId);
         return approved

@@ -28,6 +28,7 @@ import uk.nip.governance.application.AccessActivated;
 import uk.nip.governance.application.ApplicationSubmitted;
 import uk.nip.governance.application.DecisionRecorded;
 import uk.nip.governance.committee.ClarificationRequested;
+import uk.nip.governance.committee.DecisionAwaited;
 
 /**
  * Tells people by mail about each step they wait on. Mail goes only after the step's transaction
@@ -55,6 +56,10 @@ public class NotificationMail {
 
     void clarificationRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClarificationRequested e) {
         later(() -> notices.clarificationRequested(e.applicationId()));
+    }
+
+    void decisionAwaited(@Observes(during = TransactionPhase.AFTER_SUCCESS) DecisionAwaited e) {
+        later(() -> notices.decisionAwaited(e.applicationId()));
     }
 
     void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) DecisionRecorded e) {
