@@ -55,7 +55,9 @@ class NotificationMailIT {
 
     @Deployment
     static WebArchive portal() {
-        return PortalDeployment.builtWar().addClasses(NotificationMailIT.class, MailSink.class, MailSink.Mail.class, Http.class);
+        // The in-server test needs its own class and the types in its signatures, never GreenMail itself.
+        return PortalDeployment.builtWar().addClasses(NotificationMailIT.class, MailSink.class, MailSink.Mail.class,
+                Http.class);
     }
 
     @Inject

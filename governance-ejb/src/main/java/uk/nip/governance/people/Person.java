@@ -42,7 +42,8 @@ public class Person {
     /** Takes the identity provider's current details; says whether anything changed. */
     boolean update(String displayName, String email, Set<Role> roles, Instant now) {
         String joined = roles.stream().sorted().map(Role::realmName).collect(Collectors.joining(","));
-        boolean changed = !joined.equals(this.roles) || !same(displayName, this.displayName) || !same(email, this.email);
+        boolean changed = !joined.equals(this.roles) || !same(displayName, this.displayName)
+                || !same(email, this.email);
         this.displayName = displayName;
         this.email = email;
         this.roles = joined;

@@ -36,7 +36,10 @@ public class DemoData {
     @Inject
     PersonDirectory people;
 
-    /** The demo realm's people as config/keycloak/imaging-realm.json describes them, so mail reaches them before they first sign in. */
+    /**
+     * The demo realm's people as config/keycloak/imaging-realm.json describes them, so mail reaches
+     * them before they first sign in.
+     */
     private static final List<DemoPerson> DEMO_PEOPLE = List.of(
             new DemoPerson("researcher", "Rhea Searle", EnumSet.of(Role.RESEARCHER)),
             new DemoPerson("researcher2", "Ravi Second", EnumSet.of(Role.RESEARCHER)),
