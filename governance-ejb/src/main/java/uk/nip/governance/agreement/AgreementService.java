@@ -50,6 +50,9 @@ public class AgreementService {
     ApplicationService applications;
 
     @Inject
+    Event<AgreementIssued> issued;
+
+    @Inject
     Event<AgreementInEffect> inEffect;
 
     @Inject
@@ -107,6 +110,7 @@ public class AgreementService {
         audit.record(actor, "agreement.issue", "agreement", app.getReference(), "version " + number + ", template "
                 + template.getVersion() + ", sha256 " + agreement.getSha256() + ", " + pdf.length + " bytes, expires "
                 + agreement.getExpiryDate() + ", reason: " + agreement.getReason());
+        issued.fire(new AgreementIssued(applicationId, number));
         return summaries(List.of(agreement)).get(0);
     }
 

@@ -50,6 +50,9 @@ public class ApplicationService {
     @Inject
     Event<DecisionRecorded> decided;
 
+    @Inject
+    Event<AccessActivated> activated;
+
     public Application createDraft(Actor actor, DraftForm form) {
         if (!actor.has(Role.RESEARCHER)) {
             throw new AccessDeniedException("Only researchers can start an application.");
@@ -211,6 +214,7 @@ public class ApplicationService {
         transition(actor, app, ApplicationAction.ACTIVATE,
                 filesProvisioned + " de-identified files provisioned, manifest " + manifestSha256);
         app.recordProvisioning(filesProvisioned, manifestSha256);
+        activated.fire(new AccessActivated(app.getId()));
         return app;
     }
 

@@ -1,6 +1,7 @@
 package uk.nip.governance.committee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -56,6 +57,12 @@ public class CommitteeService {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    Event<ClarificationRequested> clarificationRequested;
+
+    @Inject
+    Event<DecisionAwaited> decisionAwaited;
 
     // --- committees and seats -------------------------------------------------------------
 
@@ -225,6 +232,7 @@ public class CommitteeService {
             throw new ValidationException(problems);
         }
         Optional<Vote> mine = myVote(app, actor.username());
+        boolean wasQuorate = tally(app).quorate();
         Vote vote;
         if (mine.isPresent()) {
             vote = mine.get();
@@ -243,6 +251,9 @@ public class CommitteeService {
         flush("Your vote on " + app.getReference() + " was recorded by another session meanwhile; reload it.");
         audit.record(actor, "review.vote", "application", app.getReference(),
                 choice.name().toLowerCase() + ": " + reason.strip());
+        if (!wasQuorate && tally(app).quorate()) {
+            decisionAwaited.fire(new DecisionAwaited(app.getId()));
+        }
         return vote;
     }
 
@@ -320,6 +331,7 @@ public class CommitteeService {
         em.persist(m);
         em.flush();
         audit.record(actor, "clarification.ask", "application", app.getReference(), "thread " + m.getId());
+        clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
         return m;
     }
 

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.catalogue.Dataset;
@@ -11,6 +14,8 @@ import uk.nip.governance.committee.Committee;
 import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.committee.Seat;
 import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.Role;
+import uk.nip.governance.people.PersonDirectory;
 
 /**
  * A demo catalogue so the platform is usable on a fresh machine. On by default for the embedded
@@ -28,6 +33,26 @@ public class DemoData {
     @Inject
     CommitteeService committees;
 
+    @Inject
+    PersonDirectory people;
+
+    /**
+     * The demo realm's people as config/keycloak/imaging-realm.json describes them, so mail reaches
+     * them before they first sign in.
+     */
+    private static final List<DemoPerson> DEMO_PEOPLE = List.of(
+            new DemoPerson("researcher", "Rhea Searle", EnumSet.of(Role.RESEARCHER)),
+            new DemoPerson("researcher2", "Ravi Second", EnumSet.of(Role.RESEARCHER)),
+            new DemoPerson("custodian", "Cora Keeper", EnumSet.of(Role.CUSTODIAN)),
+            new DemoPerson("dacmember", "Dana Member", EnumSet.of(Role.DAC_MEMBER)),
+            new DemoPerson("dacmember2", "Dev Member", EnumSet.of(Role.DAC_MEMBER)),
+            new DemoPerson("dacchair", "Dora Chair", EnumSet.of(Role.DAC_CHAIR, Role.DAC_MEMBER)),
+            new DemoPerson("auditor", "Aldo Auditor", EnumSet.of(Role.AUDITOR)),
+            new DemoPerson("admin", "Ada Admin", EnumSet.of(Role.ADMIN)));
+
+    private record DemoPerson(String username, String name, Set<Role> roles) {
+    }
+
     static boolean enabled() {
         return !"false".equalsIgnoreCase(System.getenv().getOrDefault("NIP_DEMO_DATA", "true"));
     }
@@ -40,6 +65,11 @@ public class DemoData {
             committees.seatMember(seeder, Committee.DEFAULT, "dacmember", Seat.MEMBER);
             committees.seatMember(seeder, Committee.DEFAULT, "dacmember2", Seat.MEMBER);
             committees.seatMember(seeder, Committee.DEFAULT, "dacchair", Seat.CHAIR);
+        }
+        for (DemoPerson p : DEMO_PEOPLE) {
+            if (people.find(p.username()).isEmpty()) {
+                people.record(seeder, p.username(), p.name(), p.username() + "@demo.nip.example", p.roles());
+            }
         }
         if (!catalogue.isEmpty()) {
             return;
