@@ -1,15 +1,14 @@
 package uk.nip.broker.provision;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -260,6 +259,8 @@ public final class DeidentificationRun {
         private final Path work;
         private final InputIntake intake;
         private final Map<Path, String> claimedOutputs = new ConcurrentHashMap<>();
+        /** One copy buffer per pool thread, reused from file to file. */
+        private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
 
         FileWorker(DicomDeidentifier deidentifier, Quarantine quarantine, Path work) {
             this.deidentifier = deidentifier;
@@ -356,19 +357,22 @@ public final class DeidentificationRun {
                 Path temp, MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
             ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
             header.write(headerBytes, read.transferSyntaxUid(), true, true);
-            long pixelBytes = Files.size(input) - read.pixelOffset();
-            List<String> leaks;
-            try (OutputStream out = Files.newOutputStream(temp);
-                    InputStream pixels = Files.newInputStream(input)) {
-                pixels.skipNBytes(read.pixelOffset());
-                CopyingInputStream copying = new CopyingInputStream(new DigestInputStream(
-                        new SequenceInputStream(new ByteArrayInputStream(headerBytes.toByteArray()), pixels), sha), out);
-                leaks = identifiers.findIn(copying);
-                if (copying.copied() != headerBytes.size() + pixelBytes) {
+            SourceIdentifiers.Search search = identifiers.newSearch();
+            byte[] buf = CheckedOutput.bufferFor(search, buffers.get());
+            buffers.set(buf);
+            try (FileChannel pixels = FileChannel.open(input, StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                long pixelBytes = pixels.size() - read.pixelOffset();
+                CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
+                byte[] headerArray = headerBytes.toByteArray();
+                checked.write(headerArray, 0, headerArray.length);
+                checked.copyFrom(pixels, read.pixelOffset(), pixelBytes);
+                List<String> leaks = checked.finish();
+                if (checked.written() != headerBytes.size() + pixelBytes || pixels.size() != read.pixelOffset() + pixelBytes) {
                     throw new IOException("the source file changed while it was read");
                 }
+                return leaks;
             }
-            return leaks;
         }
 
         /** A data set PixelMed holds whole: written, then read back to hash and search. */
