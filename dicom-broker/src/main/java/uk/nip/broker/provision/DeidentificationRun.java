@@ -194,7 +194,7 @@ public final class DeidentificationRun {
 
     /**
      * Retrieval runs on this thread and feeds a bounded pool, so an archive is read while
-     * earlier instances are de-identified, and at most a few copies wait on disk at once.
+     * earlier instances are de-identified, and at most a few retrieved copies wait at once.
      */
     private void process(InstanceSource source, List<SourceItem> items, Path work, FileWorker worker,
             Map<String, FileOutcome> outcomes, ProvisioningJournal journal, long alreadyDone, long total)
@@ -220,8 +220,8 @@ public final class DeidentificationRun {
                                 settings.progress().progress(done.incrementAndGet(), total);
                             }
                         } finally {
-                            if (source.deliversCopies()) {
-                                deleteQuietly(file);
+                            if (source.deliversCopies() && file.file() != null) {
+                                deleteQuietly(file.file());
                             }
                             waiting.release();
                         }
@@ -275,7 +275,7 @@ public final class DeidentificationRun {
         }
 
         /** Never throws: whatever goes wrong is the instance's quarantine reason. */
-        FileOutcome processSafely(SourceItem item, Path input) {
+        FileOutcome processSafely(SourceItem item, ReceivedInstance input) {
             try {
                 return process(item.name(), input);
             } catch (RuntimeException | Error e) {
@@ -285,11 +285,12 @@ public final class DeidentificationRun {
             }
         }
 
-        private FileOutcome process(String rel, Path input) {
+        private FileOutcome process(String rel, ReceivedInstance input) {
             Stage reached = Stage.RECEIVED;
             Path temp = null;
             try {
-                InputIntake.Result read = intake.inspect(input);
+                InputIntake.Result read = input.inMemory() ? intake.inspect(input.data(), (int) input.size())
+                        : intake.inspect(input.file());
                 if (!read.isAccepted()) {
                     return quarantine(input, rel, reached, read.reason(), read.detail());
                 }
@@ -353,14 +354,23 @@ public final class DeidentificationRun {
          * The de-identified header, then the source's Pixel Data element byte for byte, in one
          * pass that also hashes and searches every byte written.
          */
-        private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, Path input,
+        private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, ReceivedInstance input,
                 Path temp, MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
             ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
             header.write(headerBytes, read.transferSyntaxUid(), true, true);
             SourceIdentifiers.Search search = identifiers.newSearch();
             byte[] buf = CheckedOutput.bufferFor(search, buffers.get());
             buffers.set(buf);
-            try (FileChannel pixels = FileChannel.open(input, StandardOpenOption.READ);
+            if (input.inMemory()) {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
+                    byte[] headerArray = headerBytes.toByteArray();
+                    checked.write(headerArray, 0, headerArray.length);
+                    checked.write(input.data(), (int) read.pixelOffset(), (int) (input.size() - read.pixelOffset()));
+                    return checked.finish();
+                }
+            }
+            try (FileChannel pixels = FileChannel.open(input.file(), StandardOpenOption.READ);
                     FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 long pixelBytes = pixels.size() - read.pixelOffset();
                 CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
@@ -384,7 +394,7 @@ public final class DeidentificationRun {
             }
         }
 
-        private FileOutcome quarantine(Path input, String rel, Stage reached, QuarantineReason reason, String detail) {
+        private FileOutcome quarantine(ReceivedInstance input, String rel, Stage reached, QuarantineReason reason, String detail) {
             quarantine.place(input, rel, reason, detail);
             return FileOutcome.quarantined(rel, reached, reason, detail);
         }
