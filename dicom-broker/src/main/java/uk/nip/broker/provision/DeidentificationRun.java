@@ -3,6 +3,7 @@ package uk.nip.broker.provision;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -45,15 +46,19 @@ import uk.nip.broker.deid.SourceIdentifiers;
  *
  * <p>Each instance ends either written or quarantined, never dropped. Output files are named by
  * their new UIDs ({@code <study>/<series>/<instance>.dcm}), so a repeated run for the same
- * project rewrites the same names with the same bytes instead of adding copies. A file is
- * written to the restricted store first and only moved into the output once its raw bytes
- * have been searched for every identifier of its source.
+ * project rewrites the same names with the same bytes instead of adding copies. No byte
+ * reaches the output folder before the whole file has been searched for every identifier of
+ * its source: an output is put together and searched in memory, then written beside its name
+ * and renamed into place; one too large for memory is written to the restricted store first
+ * and moved into the output once searched.
  */
 public final class DeidentificationRun {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     static final String INCOMING = ".incoming";
     static final String MANIFEST_TEMP = ".manifest";
+    /** Outputs up to this size are put together and checked in memory, one buffer per thread. */
+    static final int IN_MEMORY_LIMIT = 32 << 20;
 
     /**
      * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
@@ -313,8 +318,30 @@ public final class DeidentificationRun {
                             "same SOP Instance UID as " + earlier);
                 }
 
-                temp = Files.createTempFile(work, "out", ".dcm");
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                if (read.pixelsByReference()) {
+                    Assembled whole;
+                    try {
+                        whole = assembleInMemory(list, read, input, sha, identifiers);
+                    } catch (DicomException | RuntimeException e) {
+                        return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED,
+                                "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
+                    }
+                    if (whole != null) {
+                        if (!whole.leaks().isEmpty()) {
+                            // a copy from an earlier run of the same instance must not stay released either
+                            Files.deleteIfExists(target);
+                            return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
+                                    "output bytes still contain the value of " + String.join(", ", whole.leaks()));
+                        }
+                        reached = Stage.VERIFIED;
+                        writeIntoOutput(whole.bytes(), whole.length(), target);
+                        return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
+                                HexFormat.of().formatHex(sha.digest()), whole.length());
+                    }
+                }
+
+                temp = Files.createTempFile(work, "out", ".dcm");
                 List<String> leaks;
                 try {
                     leaks = read.pixelsByReference()
@@ -350,9 +377,88 @@ public final class DeidentificationRun {
             }
         }
 
+        /** A complete output in {@code bytes[0, length)}, hashed and searched. */
+        private record Assembled(byte[] bytes, int length, List<String> leaks) {
+        }
+
         /**
-         * The de-identified header, then the source's Pixel Data element byte for byte, in one
-         * pass that also hashes and searches every byte written.
+         * The de-identified header, then the source's Pixel Data element byte for byte, put
+         * together in this thread's buffer, hashed and searched before anything is written;
+         * null when the instance is too large to hold in memory.
+         */
+        private Assembled assembleInMemory(AttributeList header, InputIntake.Result read, ReceivedInstance input,
+                MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
+            long size = input.size();
+            long pixelBytes = size - read.pixelOffset();
+            if (pixelBytes > IN_MEMORY_LIMIT) {
+                return null;
+            }
+            ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
+            header.write(headerBytes, read.transferSyntaxUid(), true, true);
+            byte[] headerArray = headerBytes.toByteArray();
+            long length = headerArray.length + pixelBytes;
+            if (length > IN_MEMORY_LIMIT) {
+                return null;
+            }
+            byte[] buf = buffers.get();
+            if (buf == null || buf.length < length) {
+                buf = new byte[(int) Math.max(length, CheckedOutput.CHUNK + 4096)];
+                buffers.set(buf);
+            }
+            System.arraycopy(headerArray, 0, buf, 0, headerArray.length);
+            if (input.inMemory()) {
+                System.arraycopy(input.data(), (int) read.pixelOffset(), buf, headerArray.length, (int) pixelBytes);
+            } else {
+                try (FileChannel pixels = FileChannel.open(input.file(), StandardOpenOption.READ)) {
+                    ByteBuffer room = ByteBuffer.wrap(buf, headerArray.length, (int) pixelBytes);
+                    long position = read.pixelOffset();
+                    while (room.hasRemaining()) {
+                        int n = pixels.read(room, position);
+                        if (n < 0) {
+                            throw new IOException("the source file changed while it was read");
+                        }
+                        position += n;
+                    }
+                    if (pixels.size() != size) {
+                        throw new IOException("the source file changed while it was read");
+                    }
+                }
+            }
+            sha.update(buf, 0, (int) length);
+            SourceIdentifiers.Search search = identifiers.newSearch();
+            search.scan(buf, (int) length, true);
+            return new Assembled(buf, (int) length, search.found());
+        }
+
+        /**
+         * Bytes already searched go straight beside their final name and are renamed into place,
+         * so a reader of the output never sees a partly written file.
+         */
+        private void writeIntoOutput(byte[] bytes, int length, Path target) throws IOException {
+            Files.createDirectories(target.getParent());
+            Path staged = Files.createTempFile(target.getParent(), INCOMING, ".tmp");
+            try {
+                try (FileChannel out = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+                    ByteBuffer pending = ByteBuffer.wrap(bytes, 0, length);
+                    while (pending.hasRemaining()) {
+                        out.write(pending);
+                    }
+                }
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                staged = null;
+            } finally {
+                if (staged != null) {
+                    Files.deleteIfExists(staged);
+                }
+            }
+            // created owner-only; released files are read by the project's sandbox
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        /**
+         * Instances too large for memory: the de-identified header, then the source's Pixel Data
+         * element byte for byte, written to the restricted store in one pass that also hashes
+         * and searches every byte written.
          */
         private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, ReceivedInstance input,
                 Path temp, MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
