@@ -52,8 +52,8 @@ public final class DicomWebArchive implements ImageArchive {
     /** StudyDate, Modality, InstitutionName, PatientID, PatientBirthDate, PatientSex, PatientAge, BodyPartExamined. */
     private static final List<String> INDEXED_FIELDS = List.of("00080020", "00080060", "00080080", "00100020",
             "00100030", "00100040", "00101010", "00180015");
-    /** Reading a retrieved part stops here: just past SOP Instance UID. */
-    private static final AttributeTag AFTER_SOP_INSTANCE_UID = new AttributeTag(0x0008, 0x0019);
+    /** Reading a retrieved part stops just past this. */
+    private static final AttributeTag SOP_INSTANCE_UID = TagFromName.SOPInstanceUID;
     /** Retrieved instances up to this size stay in memory; a few at a time wait for de-identification. */
     static final int IN_MEMORY_LIMIT = 32 << 20;
     /** Series fetched at the same time. */
@@ -260,7 +260,9 @@ public final class DicomWebArchive implements ImageArchive {
             try (InputStream in = file != null ? new BufferedInputStream(Files.newInputStream(file), 8192)
                     : new java.io.ByteArrayInputStream(data, 0, length);
                     DicomInputStream din = new DicomInputStream(in)) {
-                list.read(din, AFTER_SOP_INSTANCE_UID);
+                // stop at the first top-level element after SOP Instance UID: a stop tag alone
+                // must be present to stop PixelMed, and otherwise it parses the pixel data too
+                list.read(din, (into, tag, offset) -> into == list && tag.compareTo(SOP_INSTANCE_UID) > 0);
                 return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim();
             } catch (Exception e) {
                 return "";
