@@ -88,9 +88,11 @@ final class CheckedOutput {
         int n = filled - carried;
         if (n > 0) {
             sha.update(buf, carried, n);
-            ByteBuffer pending = ByteBuffer.wrap(buf, carried, n);
-            while (pending.hasRemaining()) {
-                out.write(pending);
+            for (int at = carried; at < filled;) {
+                ByteBuffer piece = ByteBuffer.wrap(buf, at, Math.min(DeidentificationRun.WRITE_PIECE, filled - at));
+                while (piece.hasRemaining()) {
+                    at += out.write(piece);
+                }
             }
             written += n;
         }

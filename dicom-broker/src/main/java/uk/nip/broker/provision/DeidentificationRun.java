@@ -48,9 +48,8 @@ import uk.nip.broker.deid.SourceIdentifiers;
  * their new UIDs ({@code <study>/<series>/<instance>.dcm}), so a repeated run for the same
  * project rewrites the same names with the same bytes instead of adding copies. No byte
  * reaches the output folder before the whole file has been searched for every identifier of
- * its source: an output is put together and searched in memory, then written beside its name
- * and renamed into place; one too large for memory is written to the restricted store first
- * and moved into the output once searched.
+ * its source: an output is put together and searched in memory (or, too large for memory,
+ * while it is written), written to the restricted store's work folder, and renamed into place.
  */
 public final class DeidentificationRun {
 
@@ -59,6 +58,8 @@ public final class DeidentificationRun {
     static final String MANIFEST_TEMP = ".manifest";
     /** Outputs up to this size are put together and checked in memory, one buffer per thread. */
     static final int IN_MEMORY_LIMIT = 32 << 20;
+    /** Writes go out in pieces of this size. */
+    static final int WRITE_PIECE = 256 * 1024;
 
     /**
      * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
@@ -431,28 +432,28 @@ public final class DeidentificationRun {
         }
 
         /**
-         * Bytes already searched go straight beside their final name and are renamed into place,
-         * so a reader of the output never sees a partly written file.
+         * Bytes already searched are written to the restricted store's work folder and renamed
+         * into the output, so a reader of the output never sees a partly written file. Written
+         * in pieces: one large write of a heap array costs the kernel several times as much.
          */
         private void writeIntoOutput(byte[] bytes, int length, Path target) throws IOException {
-            Files.createDirectories(target.getParent());
-            Path staged = Files.createTempFile(target.getParent(), INCOMING, ".tmp");
+            Path temp = Files.createTempFile(work, "out", ".dcm");
             try {
-                try (FileChannel out = FileChannel.open(staged, StandardOpenOption.WRITE)) {
-                    ByteBuffer pending = ByteBuffer.wrap(bytes, 0, length);
-                    while (pending.hasRemaining()) {
-                        out.write(pending);
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    for (int at = 0; at < length;) {
+                        ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, length - at));
+                        while (piece.hasRemaining()) {
+                            at += out.write(piece);
+                        }
                     }
                 }
-                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                staged = null;
+                moveIntoOutput(temp, target);
+                temp = null;
             } finally {
-                if (staged != null) {
-                    Files.deleteIfExists(staged);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
                 }
             }
-            // created owner-only; released files are read by the project's sandbox
-            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
 
         /**
