@@ -2,7 +2,6 @@ package uk.nip.broker.archive;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +34,7 @@ import com.pixelmed.dicom.TagFromName;
 
 import uk.nip.broker.ProjectId;
 import uk.nip.broker.provision.InstanceSource;
+import uk.nip.broker.provision.ReceivedInstance;
 import uk.nip.broker.provision.SourceItem;
 
 /**
@@ -47,8 +52,12 @@ public final class DicomWebArchive implements ImageArchive {
     /** StudyDate, Modality, InstitutionName, PatientID, PatientBirthDate, PatientSex, PatientAge, BodyPartExamined. */
     private static final List<String> INDEXED_FIELDS = List.of("00080020", "00080060", "00080080", "00100020",
             "00100030", "00100040", "00101010", "00180015");
-    /** Reading a retrieved part stops here: just past SOP Instance UID. */
-    private static final AttributeTag AFTER_SOP_INSTANCE_UID = new AttributeTag(0x0008, 0x0019);
+    /** Reading a retrieved part stops just past this. */
+    private static final AttributeTag SOP_INSTANCE_UID = TagFromName.SOPInstanceUID;
+    /** Retrieved instances up to this size stay in memory; a few at a time wait for de-identification. */
+    static final int IN_MEMORY_LIMIT = 32 << 20;
+    /** Series fetched at the same time. */
+    static final int CONCURRENT_SERIES = 2;
 
     private final DicomWebClient client;
     private final String collectionTag;
@@ -121,13 +130,38 @@ public final class DicomWebArchive implements ImageArchive {
             bySeries.computeIfAbsent("studies/" + h.studyUid() + "/series/" + h.seriesUid(), k -> new HashMap<>())
                     .put(h.sopUid(), i);
         }
-        for (Map.Entry<String, Map<String, ArchivedInstance>> series : bySeries.entrySet()) {
-            Map<String, ArchivedInstance> wanted = series.getValue();
-            try {
-                client.retrieve(series.getKey(), headers -> ReceivedInstance.create(workFolder, wanted, delivery));
-            } catch (InterruptedIOException e) {
-                throw new InterruptedException("retrieval interrupted");
+        // a few series at once: one waits for the archive to start sending while another streams
+        ExecutorService fetchers = Executors.newFixedThreadPool(Math.max(1, Math.min(CONCURRENT_SERIES, bySeries.size())));
+        try {
+            List<Future<?>> fetches = new ArrayList<>();
+            for (Map.Entry<String, Map<String, ArchivedInstance>> series : bySeries.entrySet()) {
+                Map<String, ArchivedInstance> wanted = series.getValue();
+                fetches.add(fetchers.submit(() -> {
+                    client.retrieve(series.getKey(), headers -> new PartReceiver(workFolder, wanted, delivery, headers));
+                    return null;
+                }));
             }
+            for (Future<?> fetch : fetches) {
+                try {
+                    fetch.get();
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof InterruptedIOException || cause instanceof InterruptedException) {
+                        throw new InterruptedException("retrieval interrupted");
+                    }
+                    if (cause instanceof IOException io) {
+                        throw io;
+                    }
+                    if (cause instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IOException("retrieval failed: " + cause, cause);
+                }
+            }
+        } finally {
+            // on a failure or interruption the other fetches stop too
+            fetchers.shutdownNow();
+            fetchers.awaitTermination(1, TimeUnit.MINUTES);
         }
     }
 
@@ -136,29 +170,60 @@ public final class DicomWebArchive implements ImageArchive {
         return true;
     }
 
-    /** One part of a WADO-RS response, written to the work folder and handed over once complete. */
-    private static final class ReceivedInstance extends FilterOutputStream {
-        private final Path file;
+    /**
+     * One part of a WADO-RS response, kept in memory and handed over once complete, so it is
+     * never written to disk and read back before de-identification. A part larger than
+     * {@link #IN_MEMORY_LIMIT} goes on into a file in the work folder (in the restricted store).
+     */
+    private static final class PartReceiver extends OutputStream {
+        private final Path workFolder;
         private final Map<String, ArchivedInstance> wanted;
         private final InstanceSource.Delivery delivery;
+        private byte[] data;
+        private int length;
+        private Path file;
+        private OutputStream fileOut;
         private boolean closed;
 
-        static ReceivedInstance create(Path workFolder, Map<String, ArchivedInstance> wanted,
-                InstanceSource.Delivery delivery) throws IOException {
-            return new ReceivedInstance(Files.createTempFile(workFolder, "wado", ".dcm"), wanted, delivery);
-        }
-
-        private ReceivedInstance(Path file, Map<String, ArchivedInstance> wanted, InstanceSource.Delivery delivery)
-                throws IOException {
-            super(new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024));
-            this.file = file;
+        PartReceiver(Path workFolder, Map<String, ArchivedInstance> wanted, InstanceSource.Delivery delivery,
+                Map<String, String> headers) {
+            this.workFolder = workFolder;
             this.wanted = wanted;
             this.delivery = delivery;
+            this.data = new byte[initialSize(headers.get("content-length"))];
+        }
+
+        private static int initialSize(String contentLength) {
+            if (contentLength != null && contentLength.trim().matches("\\d{1,9}")) {
+                return (int) Math.min(Long.parseLong(contentLength.trim()), IN_MEMORY_LIMIT);
+            }
+            return 1 << 20;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            if (fileOut != null) {
+                fileOut.write(b, off, len);
+                return;
+            }
+            if ((long) length + len > IN_MEMORY_LIMIT) {
+                file = Files.createTempFile(workFolder, "wado", ".dcm");
+                fileOut = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024);
+                fileOut.write(data, 0, length);
+                data = null;
+                fileOut.write(b, off, len);
+                return;
+            }
+            if (length + len > data.length) {
+                data = java.util.Arrays.copyOf(data, (int) Math.min(IN_MEMORY_LIMIT, Math.max(2L * data.length, length + len)));
+            }
+            System.arraycopy(b, off, data, length, len);
+            length += len;
         }
 
         @Override
@@ -167,26 +232,37 @@ public final class DicomWebArchive implements ImageArchive {
                 return;
             }
             closed = true;
-            super.close();
-            ArchivedInstance instance = wanted.get(sopInstanceUid(file));
+            ReceivedInstance received;
+            if (fileOut != null) {
+                fileOut.close();
+                received = ReceivedInstance.file(file);
+            } else {
+                received = ReceivedInstance.inMemory(data, length);
+            }
+            ArchivedInstance instance = wanted.get(sopInstanceUid(received));
             if (instance == null) {
                 // not asked for (added since indexing, or unreadable): never enters the run
-                Files.deleteIfExists(file);
+                if (file != null) {
+                    Files.deleteIfExists(file);
+                }
                 return;
             }
             try {
-                delivery.accept(new SourceItem(instance.sourceKey(), instance.unit().fingerprint()), file);
+                delivery.accept(new SourceItem(instance.sourceKey(), instance.unit().fingerprint()), received);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("retrieval interrupted");
             }
         }
 
-        private static String sopInstanceUid(Path file) {
+        private String sopInstanceUid(ReceivedInstance received) {
             AttributeList list = new AttributeList();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 8192);
+            try (InputStream in = file != null ? new BufferedInputStream(Files.newInputStream(file), 8192)
+                    : new java.io.ByteArrayInputStream(data, 0, length);
                     DicomInputStream din = new DicomInputStream(in)) {
-                list.read(din, AFTER_SOP_INSTANCE_UID);
+                // stop at the first top-level element after SOP Instance UID: a stop tag alone
+                // must be present to stop PixelMed, and otherwise it parses the pixel data too
+                list.read(din, (into, tag, offset) -> into == list && tag.compareTo(SOP_INSTANCE_UID) > 0);
                 return Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID).trim();
             } catch (Exception e) {
                 return "";

@@ -9,6 +9,7 @@ import java.util.List;
 import uk.nip.broker.ProjectId;
 import uk.nip.broker.provision.FolderSource;
 import uk.nip.broker.provision.InstanceSource;
+import uk.nip.broker.provision.ReceivedInstance;
 import uk.nip.broker.provision.SourceItem;
 
 /** A folder archive: one sub-folder per collection (dataset id), read-only to the broker. */
@@ -63,7 +64,8 @@ public final class FolderArchive implements ImageArchive {
             InstanceSource.Delivery delivery) throws InterruptedException {
         Path folder = collectionFolder(collection);
         for (ArchivedInstance i : instances) {
-            delivery.accept(new SourceItem(i.sourceKey(), i.unit().fingerprint()), folder.resolve(i.sourceKey()));
+            delivery.accept(new SourceItem(i.sourceKey(), i.unit().fingerprint()),
+                    ReceivedInstance.file(folder.resolve(i.sourceKey())));
         }
     }
 

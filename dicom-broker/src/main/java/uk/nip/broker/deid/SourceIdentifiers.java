@@ -2,6 +2,9 @@ package uk.nip.broker.deid;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,12 +142,23 @@ public final class SourceIdentifiers {
      * could have used. Returns the attribute keywords whose values were found, never the values.
      */
     public List<String> findIn(InputStream in) throws IOException {
-        ByteSearch search = new ByteSearch();
-        for (Map.Entry<String, String> e : valueToSource.entrySet()) {
-            search.add(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
-            search.add(e.getKey().getBytes(StandardCharsets.ISO_8859_1), e.getValue());
+        Search search = newSearch();
+        byte[] buf = new byte[256 * 1024 + search.carryRoom()];
+        int carried = 0;
+        boolean eof = false;
+        while (!eof) {
+            int filled = carried;
+            while (filled < buf.length) {
+                int n = in.read(buf, filled, buf.length - filled);
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                filled += n;
+            }
+            carried = search.scan(buf, filled, eof);
         }
-        return search.scan(in);
+        return search.found();
     }
 
     public List<String> findIn(Path file) throws IOException {
@@ -154,21 +168,67 @@ public final class SourceIdentifiers {
     }
 
     /**
-     * Multi-pattern search; streams so large files need not fit in memory. Every pattern is at
-     * least {@code w} bytes long, so any occurrence puts one of its first {@code w - 1} byte
-     * pairs at a position that is a multiple of {@code w - 1}: only those positions are looked
-     * up, in a 65,536-bit table (8 KiB, stays in the CPU's fastest cache) of such pairs, and
-     * only on a hit are the few possible starts compared. Pixel data rarely contains the text
-     * pairs identifiers are made of, so most of an image is passed over a few bytes at a time
-     * with lookups that do not wait on one another.
+     * A search for this source's identifiers that is fed the output a buffer at a time, so
+     * the bytes can be hashed, written and searched in one pass. Finds exactly what
+     * {@link #findIn(InputStream)} finds.
      */
-    private static final class ByteSearch {
+    public Search newSearch() {
+        ByteSearch search = new ByteSearch();
+        for (Map.Entry<String, String> e : valueToSource.entrySet()) {
+            search.add(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue());
+            search.add(e.getKey().getBytes(StandardCharsets.ISO_8859_1), e.getValue());
+        }
+        search.prepare();
+        return search;
+    }
+
+    /** See {@link #newSearch()}. */
+    public interface Search {
+        /** How many bytes {@link #scan} may carry over to the front of the next buffer. */
+        int carryRoom();
+
+        /**
+         * Searches {@code buf[0, filled)}. Unless {@code last}, a tail that may hold the start
+         * of an identifier continuing in the next buffer is left unsearched: it is moved to the
+         * front of {@code buf}, and its length returned, so the caller appends after it.
+         */
+        int scan(byte[] buf, int filled, boolean last);
+
+        /** Keywords of the attributes whose values were found so far, in order of discovery. */
+        List<String> found();
+    }
+
+    /**
+     * Multi-pattern search over a stream of buffers; large files need not fit in memory.
+     *
+     * <p>Two exact filters before any comparison. First, eight bytes at a time: every byte of
+     * every pattern lies between the smallest and the largest pattern byte, and every pattern
+     * is at least 3 bytes long, so any occurrence holds a 2-byte-aligned pair of such bytes,
+     * inside one 8-byte-aligned word. Words without such a pair are passed over with a few
+     * arithmetic operations (in 12- to 16-bit images every other byte is a small high byte,
+     * below any text character, so nearly all of the pixel data is). Second, in the few words
+     * left: every pattern is at least {@code w} bytes long, so any occurrence puts one of its
+     * first {@code w - 1} byte pairs at a position that is a multiple of {@code w - 1}; only
+     * those positions are looked up, in a 65,536-bit table of such pairs, and only on a hit
+     * are the few possible starts compared.
+     */
+    private static final class ByteSearch implements Search {
         private static final int MAX_STRIDE = 8;
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGH = 0x8080808080808080L;
+        private static final long ODD_HIGH = 0x8000800080008000L;
         private final long[] firstPairs = new long[1 << 10];
+        private final long[] samplePairs = new long[1 << 10];
         private final Map<Integer, List<byte[]>> buckets = new java.util.HashMap<>();
         private final Map<byte[], String> labels = new java.util.IdentityHashMap<>();
         private final List<byte[]> patterns = new ArrayList<>();
+        private final List<String> found = new ArrayList<>();
         private int longest;
+        private int stride = MAX_STRIDE;
+        private int lowest = 0xff;
+        private int highest;
+        private boolean wordFilter;
 
         void add(byte[] pattern, String label) {
             int key = pair(pattern, 0);
@@ -185,69 +245,125 @@ public final class SourceIdentifiers {
             longest = Math.max(longest, pattern.length);
         }
 
-        private static int pair(byte[] b, int at) {
-            return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-        }
-
-        List<String> scan(InputStream in) throws IOException {
-            List<String> found = new ArrayList<>();
-            if (labels.isEmpty()) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-                return found;
-            }
-            int stride = MAX_STRIDE;
+        void prepare() {
+            int shortest = Integer.MAX_VALUE;
             for (byte[] p : patterns) {
                 stride = Math.min(stride, p.length - 1);
+                shortest = Math.min(shortest, p.length);
+                for (byte b : p) {
+                    lowest = Math.min(lowest, b & 0xff);
+                    highest = Math.max(highest, b & 0xff);
+                }
             }
-            long[] samplePairs = new long[1 << 10];
             for (byte[] p : patterns) {
                 for (int j = 0; j < stride; j++) {
                     int key = pair(p, j);
                     samplePairs[key >>> 6] |= 1L << key;
                 }
             }
-            long[] starts = firstPairs;
-            byte[] buf = new byte[256 * 1024 + longest];
-            int carried = 0;
-            boolean eof = false;
-            while (!eof) {
-                int filled = carried;
-                while (filled < buf.length) {
-                    int n = in.read(buf, filled, buf.length - filled);
-                    if (n < 0) {
-                        eof = true;
-                        break;
+            // an aligned pair inside every occurrence needs 3 bytes; a range of all bytes filters nothing
+            wordFilter = !patterns.isEmpty() && shortest >= 3 && (lowest > 0 || highest < 0xff);
+        }
+
+        private static int pair(byte[] b, int at) {
+            return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        }
+
+        @Override
+        public int carryRoom() {
+            return Math.max(longest, 1);
+        }
+
+        @Override
+        public List<String> found() {
+            return found;
+        }
+
+        /*
+         * Byte-wise "x >= c" on eight bytes at once, exact and without borrows between bytes:
+         * for c <= 0x80, ((x | 0x80..) - c) keeps a byte's high bit when its low 7 bits reach c,
+         * and any byte with its own high bit set is above c anyway; for c > 0x80 the byte needs
+         * its high bit and low 7 bits reaching c - 0x80.
+         */
+        @Override
+        public int scan(byte[] buf, int filled, boolean last) {
+            if (patterns.isEmpty()) {
+                return 0;
+            }
+            // starts at 'limit' or later may continue in the next buffer: they are carried over
+            int limit = last ? filled - 1 : filled - longest + 1;
+            if (!wordFilter) {
+                checkStarts(buf, 0, limit - 1, filled);
+            } else {
+                int checked = 0;
+                int o = 0;
+                // locals, so the loop keeps them in registers
+                boolean anyLow = lowest == 0;
+                boolean lowUnsigned = lowest > 0x80;
+                long lowSubtract = (lowUnsigned ? lowest - 0x80 : lowest) * ONES;
+                boolean anyHigh = highest == 0xff;
+                boolean highUnsigned = highest + 1 > 0x80;
+                long highSubtract = (highUnsigned ? highest + 1 - 0x80 : highest + 1) * ONES;
+                int reach = longest - 2;
+                for (; o + 8 <= filled && o - reach < limit; o += 8) {
+                    long x = (long) LONG.get(buf, o);
+                    long up = x | HIGH;
+                    long in = anyLow ? HIGH : lowUnsigned ? (up - lowSubtract) & x & HIGH : ((up - lowSubtract) | x) & HIGH;
+                    if (!anyHigh) {
+                        in &= ~(highUnsigned ? (up - highSubtract) & x & HIGH : ((up - highSubtract) | x) & HIGH);
                     }
-                    filled += n;
-                }
-                // starts at 'limit' or later may continue in the next read: they are carried over
-                int limit = eof ? filled - 1 : filled - longest + 1;
-                for (int e = 0; e - stride + 1 < limit && e + 1 < filled; e += stride) {
-                    int key = ((buf[e] & 0xff) << 8) | (buf[e + 1] & 0xff);
-                    if ((samplePairs[key >>> 6] & (1L << key)) == 0) {
+                    if ((in & (in << 8) & ODD_HIGH) == 0) {
                         continue;
                     }
-                    for (int q = Math.max(0, e - stride + 1); q <= e && q < limit; q++) {
-                        int first = ((buf[q] & 0xff) << 8) | (buf[q + 1] & 0xff);
-                        if ((starts[first >>> 6] & (1L << first)) == 0) {
-                            continue;
-                        }
-                        for (byte[] p : buckets.get(first)) {
-                            if (q + p.length <= filled && regionMatches(buf, q, p)) {
-                                String label = labels.get(p);
-                                if (!found.contains(label)) {
-                                    found.add(label);
-                                }
+                    int lo = Math.max(checked, o - reach);
+                    int hi = Math.min(o + 6, limit - 1);
+                    if (lo <= hi) {
+                        checkStarts(buf, lo, hi, filled);
+                        checked = hi + 1;
+                    }
+                }
+                // the last few bytes, too few for a word, are treated as a word that passed
+                if (o < filled) {
+                    checkStarts(buf, Math.max(checked, o + 2 - longest), Math.min(o + 6, limit - 1), filled);
+                }
+            }
+            if (last) {
+                return 0;
+            }
+            int carried = filled - Math.max(limit, 0);
+            System.arraycopy(buf, filled - carried, buf, 0, carried);
+            return carried;
+        }
+
+        /** Finds every pattern starting in {@code [lo, hi]}; each start is examined by one call only. */
+        private void checkStarts(byte[] buf, int lo, int hi, int filled) {
+            if (lo < 0) {
+                lo = 0;
+            }
+            if (lo > hi) {
+                return;
+            }
+            long[] starts = firstPairs;
+            for (int e = (lo + stride - 1) / stride * stride; e <= hi + stride - 1 && e + 1 < filled; e += stride) {
+                int key = ((buf[e] & 0xff) << 8) | (buf[e + 1] & 0xff);
+                if ((samplePairs[key >>> 6] & (1L << key)) == 0) {
+                    continue;
+                }
+                for (int q = Math.max(lo, e - stride + 1); q <= e && q <= hi; q++) {
+                    int first = ((buf[q] & 0xff) << 8) | (buf[q + 1] & 0xff);
+                    if ((starts[first >>> 6] & (1L << first)) == 0) {
+                        continue;
+                    }
+                    for (byte[] p : buckets.get(first)) {
+                        if (q + p.length <= filled && regionMatches(buf, q, p)) {
+                            String label = labels.get(p);
+                            if (!found.contains(label)) {
+                                found.add(label);
                             }
                         }
                     }
                 }
-                if (!eof) {
-                    carried = filled - Math.max(limit, 0);
-                    System.arraycopy(buf, filled - carried, buf, 0, carried);
-                }
             }
-            return found;
         }
 
         private static boolean regionMatches(byte[] buf, int at, byte[] p) {

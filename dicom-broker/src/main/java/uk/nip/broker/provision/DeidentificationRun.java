@@ -1,15 +1,15 @@
 package uk.nip.broker.provision;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -46,15 +46,20 @@ import uk.nip.broker.deid.SourceIdentifiers;
  *
  * <p>Each instance ends either written or quarantined, never dropped. Output files are named by
  * their new UIDs ({@code <study>/<series>/<instance>.dcm}), so a repeated run for the same
- * project rewrites the same names with the same bytes instead of adding copies. A file is
- * written to the restricted store first and only moved into the output once its raw bytes
- * have been searched for every identifier of its source.
+ * project rewrites the same names with the same bytes instead of adding copies. No byte
+ * reaches the output folder before the whole file has been searched for every identifier of
+ * its source: an output is put together and searched in memory (or, too large for memory,
+ * while it is written), written to the restricted store's work folder, and renamed into place.
  */
 public final class DeidentificationRun {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     static final String INCOMING = ".incoming";
     static final String MANIFEST_TEMP = ".manifest";
+    /** Outputs up to this size are put together and checked in memory, one buffer per thread. */
+    static final int IN_MEMORY_LIMIT = 32 << 20;
+    /** Writes go out in pieces of this size. */
+    static final int WRITE_PIECE = 256 * 1024;
 
     /**
      * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
@@ -195,7 +200,7 @@ public final class DeidentificationRun {
 
     /**
      * Retrieval runs on this thread and feeds a bounded pool, so an archive is read while
-     * earlier instances are de-identified, and at most a few copies wait on disk at once.
+     * earlier instances are de-identified, and at most a few retrieved copies wait at once.
      */
     private void process(InstanceSource source, List<SourceItem> items, Path work, FileWorker worker,
             Map<String, FileOutcome> outcomes, ProvisioningJournal journal, long alreadyDone, long total)
@@ -221,8 +226,8 @@ public final class DeidentificationRun {
                                 settings.progress().progress(done.incrementAndGet(), total);
                             }
                         } finally {
-                            if (source.deliversCopies()) {
-                                deleteQuietly(file);
+                            if (source.deliversCopies() && file.file() != null) {
+                                deleteQuietly(file.file());
                             }
                             waiting.release();
                         }
@@ -260,6 +265,8 @@ public final class DeidentificationRun {
         private final Path work;
         private final InputIntake intake;
         private final Map<Path, String> claimedOutputs = new ConcurrentHashMap<>();
+        /** One copy buffer per pool thread, reused from file to file. */
+        private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
 
         FileWorker(DicomDeidentifier deidentifier, Quarantine quarantine, Path work) {
             this.deidentifier = deidentifier;
@@ -274,7 +281,7 @@ public final class DeidentificationRun {
         }
 
         /** Never throws: whatever goes wrong is the instance's quarantine reason. */
-        FileOutcome processSafely(SourceItem item, Path input) {
+        FileOutcome processSafely(SourceItem item, ReceivedInstance input) {
             try {
                 return process(item.name(), input);
             } catch (RuntimeException | Error e) {
@@ -284,11 +291,12 @@ public final class DeidentificationRun {
             }
         }
 
-        private FileOutcome process(String rel, Path input) {
+        private FileOutcome process(String rel, ReceivedInstance input) {
             Stage reached = Stage.RECEIVED;
             Path temp = null;
             try {
-                InputIntake.Result read = intake.inspect(input);
+                InputIntake.Result read = input.inMemory() ? intake.inspect(input.data(), (int) input.size())
+                        : intake.inspect(input.file());
                 if (!read.isAccepted()) {
                     return quarantine(input, rel, reached, read.reason(), read.detail());
                 }
@@ -311,8 +319,30 @@ public final class DeidentificationRun {
                             "same SOP Instance UID as " + earlier);
                 }
 
-                temp = Files.createTempFile(work, "out", ".dcm");
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                if (read.pixelsByReference()) {
+                    Assembled whole;
+                    try {
+                        whole = assembleInMemory(list, read, input, sha, identifiers);
+                    } catch (DicomException | RuntimeException e) {
+                        return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED,
+                                "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
+                    }
+                    if (whole != null) {
+                        if (!whole.leaks().isEmpty()) {
+                            // a copy from an earlier run of the same instance must not stay released either
+                            Files.deleteIfExists(target);
+                            return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
+                                    "output bytes still contain the value of " + String.join(", ", whole.leaks()));
+                        }
+                        reached = Stage.VERIFIED;
+                        writeIntoOutput(whole.bytes(), whole.length(), target);
+                        return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
+                                HexFormat.of().formatHex(sha.digest()), whole.length());
+                    }
+                }
+
+                temp = Files.createTempFile(work, "out", ".dcm");
                 List<String> leaks;
                 try {
                     leaks = read.pixelsByReference()
@@ -348,27 +378,118 @@ public final class DeidentificationRun {
             }
         }
 
+        /** A complete output in {@code bytes[0, length)}, hashed and searched. */
+        private record Assembled(byte[] bytes, int length, List<String> leaks) {
+        }
+
         /**
-         * The de-identified header, then the source's Pixel Data element byte for byte, in one
-         * pass that also hashes and searches every byte written.
+         * The de-identified header, then the source's Pixel Data element byte for byte, put
+         * together in this thread's buffer, hashed and searched before anything is written;
+         * null when the instance is too large to hold in memory.
          */
-        private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, Path input,
+        private Assembled assembleInMemory(AttributeList header, InputIntake.Result read, ReceivedInstance input,
+                MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
+            long size = input.size();
+            long pixelBytes = size - read.pixelOffset();
+            if (pixelBytes > IN_MEMORY_LIMIT) {
+                return null;
+            }
+            ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
+            header.write(headerBytes, read.transferSyntaxUid(), true, true);
+            byte[] headerArray = headerBytes.toByteArray();
+            long length = headerArray.length + pixelBytes;
+            if (length > IN_MEMORY_LIMIT) {
+                return null;
+            }
+            byte[] buf = buffers.get();
+            if (buf == null || buf.length < length) {
+                buf = new byte[(int) Math.max(length, CheckedOutput.CHUNK + 4096)];
+                buffers.set(buf);
+            }
+            System.arraycopy(headerArray, 0, buf, 0, headerArray.length);
+            if (input.inMemory()) {
+                System.arraycopy(input.data(), (int) read.pixelOffset(), buf, headerArray.length, (int) pixelBytes);
+            } else {
+                try (FileChannel pixels = FileChannel.open(input.file(), StandardOpenOption.READ)) {
+                    ByteBuffer room = ByteBuffer.wrap(buf, headerArray.length, (int) pixelBytes);
+                    long position = read.pixelOffset();
+                    while (room.hasRemaining()) {
+                        int n = pixels.read(room, position);
+                        if (n < 0) {
+                            throw new IOException("the source file changed while it was read");
+                        }
+                        position += n;
+                    }
+                    if (pixels.size() != size) {
+                        throw new IOException("the source file changed while it was read");
+                    }
+                }
+            }
+            sha.update(buf, 0, (int) length);
+            SourceIdentifiers.Search search = identifiers.newSearch();
+            search.scan(buf, (int) length, true);
+            return new Assembled(buf, (int) length, search.found());
+        }
+
+        /**
+         * Bytes already searched are written to the restricted store's work folder and renamed
+         * into the output, so a reader of the output never sees a partly written file. Written
+         * in pieces: one large write of a heap array costs the kernel several times as much.
+         */
+        private void writeIntoOutput(byte[] bytes, int length, Path target) throws IOException {
+            Path temp = Files.createTempFile(work, "out", ".dcm");
+            try {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    for (int at = 0; at < length;) {
+                        ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, length - at));
+                        while (piece.hasRemaining()) {
+                            at += out.write(piece);
+                        }
+                    }
+                }
+                moveIntoOutput(temp, target);
+                temp = null;
+            } finally {
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
+
+        /**
+         * Instances too large for memory: the de-identified header, then the source's Pixel Data
+         * element byte for byte, written to the restricted store in one pass that also hashes
+         * and searches every byte written.
+         */
+        private List<String> writeWithOriginalPixels(AttributeList header, InputIntake.Result read, ReceivedInstance input,
                 Path temp, MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
             ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
             header.write(headerBytes, read.transferSyntaxUid(), true, true);
-            long pixelBytes = Files.size(input) - read.pixelOffset();
-            List<String> leaks;
-            try (OutputStream out = Files.newOutputStream(temp);
-                    InputStream pixels = Files.newInputStream(input)) {
-                pixels.skipNBytes(read.pixelOffset());
-                CopyingInputStream copying = new CopyingInputStream(new DigestInputStream(
-                        new SequenceInputStream(new ByteArrayInputStream(headerBytes.toByteArray()), pixels), sha), out);
-                leaks = identifiers.findIn(copying);
-                if (copying.copied() != headerBytes.size() + pixelBytes) {
-                    throw new IOException("the source file changed while it was read");
+            SourceIdentifiers.Search search = identifiers.newSearch();
+            byte[] buf = CheckedOutput.bufferFor(search, buffers.get());
+            buffers.set(buf);
+            if (input.inMemory()) {
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
+                    byte[] headerArray = headerBytes.toByteArray();
+                    checked.write(headerArray, 0, headerArray.length);
+                    checked.write(input.data(), (int) read.pixelOffset(), (int) (input.size() - read.pixelOffset()));
+                    return checked.finish();
                 }
             }
-            return leaks;
+            try (FileChannel pixels = FileChannel.open(input.file(), StandardOpenOption.READ);
+                    FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                long pixelBytes = pixels.size() - read.pixelOffset();
+                CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
+                byte[] headerArray = headerBytes.toByteArray();
+                checked.write(headerArray, 0, headerArray.length);
+                checked.copyFrom(pixels, read.pixelOffset(), pixelBytes);
+                List<String> leaks = checked.finish();
+                if (checked.written() != headerBytes.size() + pixelBytes || pixels.size() != read.pixelOffset() + pixelBytes) {
+                    throw new IOException("the source file changed while it was read");
+                }
+                return leaks;
+            }
         }
 
         /** A data set PixelMed holds whole: written, then read back to hash and search. */
@@ -380,7 +501,7 @@ public final class DeidentificationRun {
             }
         }
 
-        private FileOutcome quarantine(Path input, String rel, Stage reached, QuarantineReason reason, String detail) {
+        private FileOutcome quarantine(ReceivedInstance input, String rel, Stage reached, QuarantineReason reason, String detail) {
             quarantine.place(input, rel, reason, detail);
             return FileOutcome.quarantined(rel, reached, reason, detail);
         }

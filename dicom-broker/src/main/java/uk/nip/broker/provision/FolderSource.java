@@ -44,7 +44,7 @@ public final class FolderSource implements InstanceSource {
     @Override
     public void retrieve(List<SourceItem> items, Path workFolder, Delivery delivery) throws InterruptedException {
         for (SourceItem item : items) {
-            delivery.accept(item, root.resolve(item.name()));
+            delivery.accept(item, ReceivedInstance.file(root.resolve(item.name())));
         }
     }
 

@@ -86,7 +86,24 @@ final class InputIntake {
         if (!hasPreamble && !startsLikeBareDataSet(head)) {
             return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
         }
-        return read(file, true);
+        return read(ReceivedInstance.file(file), true);
+    }
+
+    /** An instance retrieved into memory: the same checks and reasons as for a file. */
+    Result inspect(byte[] data, int length) {
+        if (length == 0) {
+            return Result.rejected(QuarantineReason.EMPTY_FILE, "file is empty (0 bytes)");
+        }
+        if (length > maxFileBytes) {
+            return Result.rejected(QuarantineReason.OVERSIZED,
+                    "file is " + length + " bytes, above the limit of " + maxFileBytes + " bytes");
+        }
+        byte[] head = Arrays.copyOf(data, Math.min(132, length));
+        boolean hasPreamble = head.length == 132 && Arrays.equals(Arrays.copyOfRange(head, 128, 132), DICM);
+        if (!hasPreamble && !startsLikeBareDataSet(head)) {
+            return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
+        }
+        return read(ReceivedInstance.inMemory(data, length), true);
     }
 
     /** Files written without Part 10 meta start straight with group 0x0002 or 0x0008. */
@@ -105,17 +122,17 @@ final class InputIntake {
      * later copied byte for byte. Files where that is not safe (deflated or big-endian data
      * sets, elements after Pixel Data) are parsed whole.
      */
-    private static Result read(Path file, boolean pixelsByReference) {
+    private static Result read(ReceivedInstance file, boolean pixelsByReference) {
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         String transferSyntax;
         long pixelOffset = -1;
-        try (DicomInputStream din = new DicomInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
+        try (DicomInputStream din = new DicomInputStream(file.inMemory() ? file.open() : new BufferedInputStream(file.open(), 64 * 1024))) {
             // PixelMed logs a damaged element and stops instead of throwing; the offset it reached tells us
             long reached = pixelsByReference ? list.read(din, TagFromName.PixelData) : list.read(din);
             TransferSyntax ts = din.getTransferSyntaxToReadDataSet();
             transferSyntax = ts == null ? null : ts.getUID();
-            long size = Files.size(file);
+            long size = file.size();
             boolean inflated = ts != null && ts.isDeflated();
             if (pixelsByReference && (inflated || (ts != null && ts.isBigEndian()))) {
                 return read(file, false);
@@ -181,11 +198,11 @@ final class InputIntake {
         private static final int PIXEL_DATA_GROUP = 0x7FE0;
         private static final int PIXEL_DATA_ELEMENT = 0x0010;
 
-        static PixelElement at(Path file, long offset, long size, TransferSyntax ts) throws IOException {
+        static PixelElement at(ReceivedInstance file, long offset, long size, TransferSyntax ts) throws IOException {
             if (offset < 0) {
                 return NOT_A_STOP;
             }
-            try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+            try (SeekableByteChannel ch = file.channel()) {
                 ByteBuffer h = readAt(ch, offset, 12);
                 if (h.remaining() < 8) {
                     return NOT_A_STOP;
@@ -263,11 +280,11 @@ final class InputIntake {
      * Reads the element header where parsing stopped: if its declared length runs past the
      * end of the file the file was cut short, otherwise its content is damaged.
      */
-    private static Result stoppedEarly(Path file, long offset, long size, TransferSyntax ts) {
+    private static Result stoppedEarly(ReceivedInstance file, long offset, long size, TransferSyntax ts) {
         String where = "parsing stopped at byte " + offset + " of " + size;
         byte[] header = new byte[12];
         int n;
-        try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+        try (SeekableByteChannel ch = file.channel()) {
             ch.position(offset);
             ByteBuffer buf = ByteBuffer.wrap(header);
             while (buf.hasRemaining() && ch.read(buf) > 0) {

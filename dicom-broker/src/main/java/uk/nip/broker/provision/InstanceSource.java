@@ -7,10 +7,10 @@ import java.util.List;
 /** Where a run's instances come from: a folder of files or a selection from an archive. */
 public interface InstanceSource {
 
-    /** Receives each retrieved instance as a local file. */
+    /** Receives each retrieved instance, as a local file or in memory. */
     @FunctionalInterface
     interface Delivery {
-        void accept(SourceItem item, Path file) throws InterruptedException;
+        void accept(SourceItem item, ReceivedInstance instance) throws InterruptedException;
     }
 
     /** A description that tells sources apart (folder path, archive address and collection); never a secret. */
@@ -19,9 +19,9 @@ public interface InstanceSource {
     List<SourceItem> items() throws IOException;
 
     /**
-     * Hands each requested item to {@code delivery} as a local file, in any order. Items the
-     * source cannot supply are simply not delivered; the run records them. Temporary copies
-     * go into {@code workFolder}, which is in the restricted store.
+     * Hands each requested item to {@code delivery}, in any order. Items the source cannot
+     * supply are simply not delivered; the run records them. Temporary copies too large to
+     * keep in memory go into {@code workFolder}, which is in the restricted store.
      */
     void retrieve(List<SourceItem> items, Path workFolder, Delivery delivery) throws IOException, InterruptedException;
 

@@ -32,7 +32,7 @@ public final class Quarantine {
     }
 
     /** Never throws: a file that cannot even be copied is still recorded with its reason. */
-    void place(Path original, String relativePath, QuarantineReason reason, String detail) {
+    void place(ReceivedInstance original, String relativePath, QuarantineReason reason, String detail) {
         Path target = folder.resolve(relativePath).normalize();
         if (!target.startsWith(folder)) {
             return;
@@ -46,8 +46,13 @@ public final class Quarantine {
             try {
                 if (original == null) {
                     record.put("copy", "not copied: the source did not supply the file");
-                } else if (Files.isRegularFile(original)) {
-                    Files.copy(original, target, StandardCopyOption.REPLACE_EXISTING);
+                } else if (original.inMemory()) {
+                    try (java.io.OutputStream out = Files.newOutputStream(target)) {
+                        out.write(original.data(), 0, (int) original.size());
+                    }
+                    RestrictedStore.makeOwnerOnlyFile(target);
+                } else if (Files.isRegularFile(original.file())) {
+                    Files.copy(original.file(), target, StandardCopyOption.REPLACE_EXISTING);
                     RestrictedStore.makeOwnerOnlyFile(target);
                 } else {
                     record.put("copy", "not copied: not a regular file");

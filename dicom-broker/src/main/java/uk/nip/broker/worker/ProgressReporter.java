@@ -133,6 +133,10 @@ public final class ProgressReporter implements ProgressListener, AutoCloseable {
             warnOnce(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // the second counts from when the engine had the update: a slow first request
+            // (token, connection) must not bring the next one closer than a second
+            lastSentAt = nanoTime.getAsLong();
         }
     }
 

@@ -115,4 +115,77 @@ class SourceIdentifiersTest {
             assertEquals(List.of(p[1]), ids.findIn(new ByteArrayInputStream(data)), p[0] + " at the end");
         }
     }
+
+    /**
+     * The word filter passes over 8 bytes at a time on the range of bytes identifiers are
+     * made of; planted values must be found on every kind of background (pixel-like, random
+     * bytes, text, high bytes), in either encoding, whatever sizes the buffers are fed in.
+     */
+    @Test
+    void findsPlantedValuesOnAnyBackgroundFedInAnyBufferSizes() throws Exception {
+        AttributeList list = source();
+        PersonNameAttribute other = new PersonNameAttribute(TagFromName.OtherPatientNames);
+        other.addValue("MÜLLER^ZOËLLE");
+        list.put(other);
+        SourceIdentifiers ids = SourceIdentifiers.collectFrom(list);
+        String[][] values = {{"SMITHERSON", "PatientName"}, {"JOHANNA", "PatientName"}, {"MRN12345", "PatientID"},
+            {"20210304", "StudyDate"}, {"RPID-778899", "RequestedProcedureID"},
+            {"1.2.826.0.1.3680043.9.1234.5", "StudyInstanceUID"}, {"MÜLLER", "OtherPatientNames"},
+            {"ZOËLLE", "OtherPatientNames"}};
+        java.util.Random random = new java.util.Random(11);
+        for (int trial = 0; trial < 400; trial++) {
+            byte[] data = new byte[1 + random.nextInt(trial % 10 == 0 ? 3_000_000 : 40_000)];
+            int background = trial % 4;
+            for (int i = 0; i < data.length; i++) {
+                data[i] = switch (background) {
+                    case 0 -> (byte) (i % 2 == 0 ? random.nextInt(256) : random.nextInt(16));
+                    case 1 -> (byte) random.nextInt(256);
+                    case 2 -> (byte) (0x20 + random.nextInt(0x5f));
+                    default -> (byte) (0xc0 + random.nextInt(0x40));
+                };
+            }
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            int planted = random.nextInt(4);
+            for (int k = 0; k < planted; k++) {
+                String[] v = values[random.nextInt(values.length)];
+                byte[] bytes = v[0].getBytes(random.nextBoolean() ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+                if (bytes.length > data.length) {
+                    continue;
+                }
+                System.arraycopy(bytes, 0, data, random.nextInt(data.length - bytes.length + 1), bytes.length);
+            }
+            for (String[] v : values) {
+                for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1)) {
+                    if (contains(data, v[0].getBytes(cs))) {
+                        expected.add(v[1]);
+                    }
+                }
+            }
+            assertEquals(expected, new java.util.TreeSet<>(ids.findIn(new ByteArrayInputStream(data))), "trial " + trial);
+            SourceIdentifiers.Search search = ids.newSearch();
+            byte[] buf = new byte[search.carryRoom() + 1 + random.nextInt(70_000)];
+            int carried = 0;
+            int at = 0;
+            while (at < data.length) {
+                int n = Math.min(data.length - at, 1 + random.nextInt(buf.length - carried));
+                System.arraycopy(data, at, buf, carried, n);
+                at += n;
+                carried = search.scan(buf, carried + n, at == data.length);
+            }
+            assertEquals(expected, new java.util.TreeSet<>(search.found()), "trial " + trial + " in pieces");
+        }
+    }
+
+    private static boolean contains(byte[] data, byte[] value) {
+        outer:
+        for (int i = 0; i + value.length <= data.length; i++) {
+            for (int j = 0; j < value.length; j++) {
+                if (data[i + j] != value[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
 }

@@ -1,0 +1,128 @@
+package uk.nip.broker.provision;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.NonWritableChannelException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The bytes of one instance handed to a run: a file (a folder source, or a large retrieved
+ * instance in the restricted store's work folder), or memory (an instance retrieved over the
+ * network, so it is not written to disk and read back before de-identification).
+ */
+public final class ReceivedInstance {
+
+    private final Path file;
+    private final byte[] data;
+    private final int length;
+
+    private ReceivedInstance(Path file, byte[] data, int length) {
+        this.file = file;
+        this.data = data;
+        this.length = length;
+    }
+
+    public static ReceivedInstance file(Path file) {
+        return new ReceivedInstance(file, null, 0);
+    }
+
+    /** {@code data[0, length)}; the caller gives up the array. */
+    public static ReceivedInstance inMemory(byte[] data, int length) {
+        if (length < 0 || length > data.length) {
+            throw new IllegalArgumentException("length outside the array");
+        }
+        return new ReceivedInstance(null, data, length);
+    }
+
+    /** The file, or null when the bytes are in memory. */
+    Path file() {
+        return file;
+    }
+
+    boolean inMemory() {
+        return data != null;
+    }
+
+    byte[] data() {
+        return data;
+    }
+
+    long size() throws IOException {
+        return data != null ? length : Files.size(file);
+    }
+
+    InputStream open() throws IOException {
+        return data != null ? new ByteArrayInputStream(data, 0, length) : Files.newInputStream(file);
+    }
+
+    SeekableByteChannel channel() throws IOException {
+        return data != null ? new MemoryChannel(data, length) : Files.newByteChannel(file);
+    }
+
+    /** A read-only channel over an array. */
+    private static final class MemoryChannel implements SeekableByteChannel {
+        private final byte[] data;
+        private final int length;
+        private long position;
+        private boolean open = true;
+
+        MemoryChannel(byte[] data, int length) {
+            this.data = data;
+            this.length = length;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= length) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), length - position);
+            dst.put(data, (int) position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            if (newPosition < 0) {
+                throw new IllegalArgumentException("negative position");
+            }
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new NonWritableChannelException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
+    }
+}
