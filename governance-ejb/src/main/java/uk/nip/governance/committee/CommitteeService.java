@@ -1,6 +1,7 @@
 package uk.nip.governance.committee;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -56,6 +57,24 @@ public class CommitteeService {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    Event<VoteCast> voteCast;
+
+    @Inject
+    Event<ConflictDeclared> conflictDeclared;
+
+    @Inject
+    Event<ClarificationRequested> clarificationRequested;
+
+    @Inject
+    Event<ClarificationAnswered> clarificationAnswered;
+
+    @Inject
+    Event<ReviewOverdue> reviewOverdue;
+
+    @Inject
+    Event<ReviewReminderDue> reviewReminder;
 
     // --- committees and seats -------------------------------------------------------------
 
@@ -188,6 +207,9 @@ public class CommitteeService {
         flush("Your declaration for " + app.getReference() + " was recorded by another session meanwhile; reload.");
         audit.record(actor, "review.declare", "application", app.getReference(),
                 (conflicted ? "conflicted: " + d.getStatement() : "no conflict") + " (round " + app.getReviewRound() + ")");
+        if (conflicted) {
+            conflictDeclared.fire(new ConflictDeclared(app.getId(), actor.username(), tally(app).quorate()));
+        }
         return d;
     }
 
@@ -243,6 +265,7 @@ public class CommitteeService {
         flush("Your vote on " + app.getReference() + " was recorded by another session meanwhile; reload it.");
         audit.record(actor, "review.vote", "application", app.getReference(),
                 choice.name().toLowerCase() + ": " + reason.strip());
+        voteCast.fire(new VoteCast(app.getId(), actor.username(), tally(app).quorate()));
         return vote;
     }
 
@@ -309,7 +332,8 @@ public class CommitteeService {
         if (question == null || question.isBlank()) {
             throw new ValidationException(Map.of("question", "Write the question for the applicant."));
         }
-        if (app.getState() == ApplicationState.UNDER_REVIEW) {
+        boolean startsClarification = app.getState() == ApplicationState.UNDER_REVIEW;
+        if (startsClarification) {
             applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_CLARIFICATION, question.strip());
         } else if (app.getState() != ApplicationState.CLARIFICATION_REQUESTED && openAmendment(app).isEmpty()) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -320,6 +344,9 @@ public class CommitteeService {
         em.persist(m);
         em.flush();
         audit.record(actor, "clarification.ask", "application", app.getReference(), "thread " + m.getId());
+        if (startsClarification) {
+            clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
+        }
         return m;
     }
 
@@ -354,6 +381,7 @@ public class CommitteeService {
                 && threads(app).stream().allMatch(ClarificationThread::answered)) {
             applications.recordStep(actor, app.getId(), ApplicationAction.ANSWER_CLARIFICATION,
                     "answered " + threads(app).size() + " question(s)");
+            clarificationAnswered.fire(new ClarificationAnswered(app.getId()));
         }
         return m;
     }
@@ -377,6 +405,46 @@ public class CommitteeService {
             out.add(new ClarificationThread(q, replies, answered));
         }
         return out;
+    }
+
+    // --- review deadlines (the workflow's timers) ------------------------------------------------
+
+    /**
+     * Who is asked to review now: seated members without a declared conflict who have not voted in
+     * this round. Empty once the committee is quorate, so a resumed review does not ask again.
+     */
+    public List<String> reviewersToAsk(Actor actor, long applicationId) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        if (tally(app).quorate()) {
+            return List.of();
+        }
+        List<String> voted = roundVotes(app).stream().map(Vote::getMember).toList();
+        return members(committeeOf(app).getId()).stream().map(CommitteeMember::getUsername)
+                .filter(u -> declaration(app, u).map(d -> !d.isConflicted()).orElse(true))
+                .filter(u -> !voted.contains(u)).toList();
+    }
+
+    /** A member's review is due soon: audited, and announced so they can be reminded. */
+    public void reviewReminderDue(Actor actor, long applicationId, String member) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        audit.record(actor, "review.reminder", "application", app.getReference(), member + " has not voted yet");
+        reviewReminder.fire(new ReviewReminderDue(app.getId(), member));
+    }
+
+    /** A member's review passed its due date: audited, and announced so the chair is told. */
+    public void reviewOverdue(Actor actor, long applicationId, String member) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        audit.record(actor, "review.overdue", "application", app.getReference(), member + " has not voted by the due date");
+        reviewOverdue.fire(new ReviewOverdue(app.getId(), member));
+    }
+
+    private static void requireSystemActor(Actor actor) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("Only the workflow engine tracks review deadlines.");
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------
