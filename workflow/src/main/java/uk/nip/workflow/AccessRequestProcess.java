@@ -34,6 +34,7 @@ public class AccessRequestProcess {
     public static final String SCREENING = "screen-application";
     public static final String REVIEW = "review-and-vote";
     public static final String CHAIR_DECISION = "chair-decision";
+    static final String MEMBER_REVIEW_BODY = "member-review#multiInstanceBody";
     public static final String RESUBMITTED = "ApplicationResubmitted";
     public static final String CLARIFICATION_REQUESTED = "ClarificationRequested";
     public static final String CLARIFICATION_ANSWERED = "ClarificationAnswered";
@@ -102,8 +103,24 @@ public class AccessRequestProcess {
     }
 
     void onDecision(@Observes DecisionRecorded event) {
+        moveToDecisionIfStillInReview(referenceOf(event.applicationId()));
         engine.getTaskService().complete(onlyTask(event.applicationId(), CHAIR_DECISION, "chair decision").getId(),
                 Map.of("approved", event.approved()));
+    }
+
+    /**
+     * Governance has already checked the committee is quorate. If that happened without a review
+     * task closing (a quorum lowered mid-review, or a vote changed by a member whose task had
+     * closed), the process still waits in review: the chair's decision ends that review.
+     */
+    void moveToDecisionIfStillInReview(String reference) {
+        for (Execution e : engine.getRuntimeService().createExecutionQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(reference).activityId(REVIEW).list()) {
+            engine.getRuntimeService().createProcessInstanceModification(e.getProcessInstanceId())
+                    .cancelAllForActivity(MEMBER_REVIEW_BODY).startBeforeActivity(CHAIR_DECISION)
+                    .execute();
+            return;
+        }
     }
 
     /**

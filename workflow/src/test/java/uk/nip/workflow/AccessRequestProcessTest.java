@@ -363,6 +363,23 @@ class AccessRequestProcessTest {
         assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
     }
 
+    @Test
+    void aDecisionTakenWhileTheReviewIsStillOpenEndsTheReviewAndReachesTheChair() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        AccessRequestProcess observers = new AccessRequestProcess();
+        observers.engine = engine.getProcessEngine();
+        observers.moveToDecisionIfStillInReview(REF);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertEquals(0, taskQuery().taskDefinitionKey(AccessRequestProcess.REVIEW).count());
+        assertEquals(0, managementService().createJobQuery().count(), "the review timers went with the review");
+        // Already at the chair's task: nothing changes.
+        observers.moveToDecisionIfStillInReview(REF);
+        complete(task(pi), withVariables("approved", false));
+        assertThat(pi).isEnded().hasPassed("application-rejected");
+    }
+
     private List<Job> dueJobs() {
         return managementService().createJobQuery().executable().list();
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -181,7 +182,7 @@ public class CommitteeService {
     }
 
     public ConflictDeclaration declare(Actor actor, long applicationId, boolean conflicted, String statement) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireSeat(actor, app);
         if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -230,7 +231,7 @@ public class CommitteeService {
     }
 
     public Vote vote(Actor actor, long applicationId, VoteChoice choice, String reason, Long expectedVersion) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireReviewer(actor, app);
         if (!votingOpen(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -327,7 +328,7 @@ public class CommitteeService {
 
     /** A reviewer asks the applicant a question; the application waits for the answer. */
     public ClarificationMessage ask(Actor actor, long applicationId, String question) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireReviewer(actor, app);
         if (question == null || question.isBlank()) {
             throw new ValidationException(Map.of("question", "Write the question for the applicant."));
@@ -439,6 +440,16 @@ public class CommitteeService {
         Application app = applications.load(applicationId);
         audit.record(actor, "review.overdue", "application", app.getReference(), member + " has not voted by the due date");
         reviewOverdue.fire(new ReviewOverdue(app.getId(), member));
+    }
+
+    /**
+     * Steps that move the review process (votes, conflicts, questions) take the application's row
+     * lock first: members acting at the same moment then update the process one after the other
+     * instead of failing on the process's shared review counters.
+     */
+    private Application lockForReview(long applicationId) {
+        Application app = em.find(Application.class, applicationId, LockModeType.PESSIMISTIC_WRITE);
+        return app != null ? app : applications.load(applicationId);
     }
 
     private static void requireSystemActor(Actor actor) {
