@@ -97,12 +97,15 @@ class TaskListIT {
         OpenTask claimed = tasks.claim(CUSTODIAN, screening.id());
         assertEquals("custodian", claimed.assignee());
         assertFalse(claimed.claimable());
+        assertTrue(claimed.releasable());
         Actor otherCustodian = new Actor("custodian2", CUSTODIAN.roles(), "it");
         assertThrows(ConcurrentEditException.class, () -> tasks.claim(otherCustodian, screening.id()));
         assertEquals(List.of(), about(tasks.open(otherCustodian), app), "a taken task leaves the others' lists");
         assertThrows(AccessDeniedException.class, () -> tasks.unclaim(otherCustodian, screening.id()));
 
-        assertEquals(null, tasks.unclaim(CUSTODIAN, screening.id()).assignee());
+        OpenTask givenBack = tasks.unclaim(CUSTODIAN, screening.id());
+        assertEquals(null, givenBack.assignee());
+        assertTrue(givenBack.claimable());
         List<String> actions = audit.about("application", app.getReference()).stream().map(AuditRecord::getAction)
                 .toList();
         assertTrue(actions.contains("task.claim") && actions.contains("task.unclaim"), actions.toString());

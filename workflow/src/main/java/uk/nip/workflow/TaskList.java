@@ -36,10 +36,11 @@ public class TaskList {
      * One open task.
      *
      * @param claimable true when nobody has taken it yet and the person's role may
+     * @param releasable true when the person took it from their role and may give it back
      * @param workUrl   the page where the work is done
      */
     public record OpenTask(String id, String name, long applicationId, String reference, Instant created,
-            Instant due, boolean overdue, String assignee, boolean claimable, String workUrl) {
+            Instant due, boolean overdue, String assignee, boolean claimable, boolean releasable, String workUrl) {
     }
 
     @Inject
@@ -153,7 +154,8 @@ public class TaskList {
         return new OpenTask(task.getId(), task.getName(), app.getId(), app.getReference(),
                 task.getCreateTime().toInstant(), due == null ? null : due.toInstant(),
                 due != null && due.toInstant().isBefore(now), task.getAssignee(),
-                task.getAssignee() == null && mayTake(actor, task), workUrl(task, app));
+                task.getAssignee() == null && mayTake(actor, task),
+                actor.username().equals(task.getAssignee()) && !candidateGroups(task).isEmpty(), workUrl(task, app));
     }
 
     /** Where the work of each task is done; doing it completes the task. */
