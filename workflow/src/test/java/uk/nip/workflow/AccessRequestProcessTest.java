@@ -2,20 +2,33 @@ package uk.nip.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
@@ -25,14 +38,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of the walking-skeleton access-request process, on a real in-memory engine. */
+/**
+ * Every path of the access-request process up to the agreement taking effect, and the thin path
+ * beyond it, on a real in-memory engine. Governance is stood in for by delegates that record calls;
+ * the steps people take are the task completions and messages the portal's observers perform.
+ */
 @Deployment(resources = "bpmn/access-request.bpmn")
 class AccessRequestProcessTest {
+
+    static final String REF = "NIP-2026-0001";
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
 
     final List<String> governanceCalls = new ArrayList<>();
+    /** Who the stand-in committee asks to review, as CommitteeService.reviewersToAsk would. */
+    List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
 
     static ProcessEngine buildEngine() {
         StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
@@ -46,61 +67,197 @@ class AccessRequestProcessTest {
 
     @BeforeEach
     void registerGovernanceStandIns() {
-        // The delegates call governance services; here they only record that they were called.
-        Mocks.register("issueAgreement",
-                (org.camunda.bpm.engine.delegate.JavaDelegate) e -> governanceCalls.add("issueAgreement"));
-        Mocks.register("startProvisioning",
-                (org.camunda.bpm.engine.delegate.JavaDelegate) e -> governanceCalls.add("startProvisioning"));
-        Mocks.register("grantAccess", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> {
+        record("issueAgreement");
+        record("startProvisioning");
+        record("lapseAgreement");
+        Mocks.register("grantAccess", (JavaDelegate) e -> {
             assertEquals(24L, ((Number) e.getVariable("filesWritten")).longValue());
             governanceCalls.add("grantAccess");
         });
+        Mocks.register("checkRestrictions", (JavaDelegate) e -> {
+            governanceCalls.add("checkRestrictions");
+            e.setVariable(CheckRestrictions.FLAG_COUNT, 1);
+            e.setVariable(CheckRestrictions.FLAGS, "demo-chest-ct DUO:0000046: not for commercial use");
+        });
+        Mocks.register("askCommittee", (JavaDelegate) e -> {
+            governanceCalls.add("askCommittee");
+            ReviewDeadline d = ReviewDeadline.from(ClockUtil.getCurrentTime().toInstant(), 14);
+            e.setVariable("reviewers", new ArrayList<>(reviewersToAsk));
+            e.setVariable("reviewDue", d.dueDate());
+            e.setVariable("reviewReminderAt", d.reminderDate());
+            e.setVariable("quorate", false);
+        });
+        Mocks.register("remindReviewer",
+                (JavaDelegate) e -> governanceCalls.add("remindReviewer " + e.getVariable("reviewer")));
+        Mocks.register("reviewOverdue",
+                (JavaDelegate) e -> governanceCalls.add("reviewOverdue " + e.getVariable("reviewer")));
+    }
+
+    private void record(String name) {
+        Mocks.register(name, (JavaDelegate) e -> governanceCalls.add(name));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     private ProcessInstance submit() {
-        return runtimeService().startProcessInstanceByKey(AccessRequestProcess.KEY, "NIP-2026-0001",
-                Map.of("applicationId", 1L, "projectId", "NIP-2026-0001", "datasetId", "demo-chest-ct"));
+        Map<String, Object> v = new HashMap<>(Map.of("applicationId", 1L, "projectId", REF,
+                "datasetId", "demo-chest-ct"));
+        v.put(SigningLapse.VARIABLE, "P30D");
+        return runtimeService().startProcessInstanceByKey(AccessRequestProcess.KEY, REF, v);
     }
 
-    @Test
-    void aSubmittedApplicationWaitsForTheChairAndNothingElse() {
+    private void screen(ProcessInstance pi, boolean complete) {
+        assertThat(pi).isWaitingAt(AccessRequestProcess.SCREENING);
+        complete(task(AccessRequestProcess.SCREENING, pi), withVariables("screeningComplete", complete));
+    }
+
+    private Task reviewTaskOf(ProcessInstance pi, String member) {
+        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW)
+                .taskAssignee(member).singleResult();
+    }
+
+    /** What the observer does on VoteCast or ConflictDeclared. */
+    private void closeReview(ProcessInstance pi, String member, boolean quorate) {
+        taskService().complete(reviewTaskOf(pi, member).getId(), Map.of("quorate", quorate));
+    }
+
+    private ProcessInstance reviewedToDecision() {
         ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        closeReview(pi, "dacmember2", true);
         assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
-        assertThat(task(pi)).hasCandidateGroup("dac-chair");
-        assertEquals(List.of(), governanceCalls);
+        return pi;
+    }
+
+    private void message(String name) {
+        runtimeService().createMessageCorrelation(name).processInstanceBusinessKey(REF).correlateWithResult();
     }
 
     private void bothPartiesSign() {
-        runtimeService().createMessageCorrelation(AccessRequestProcess.AGREEMENT_IN_EFFECT)
-                .processInstanceBusinessKey("NIP-2026-0001").correlateWithResult();
+        message(AccessRequestProcess.AGREEMENT_IN_EFFECT);
+    }
+
+    @Test
+    void aSubmittedApplicationWaitsForACustodianToScreenIt() {
+        ProcessInstance pi = submit();
+        assertThat(pi).isWaitingAt(AccessRequestProcess.SCREENING);
+        assertThat(task(pi)).hasCandidateGroup("custodian");
+        assertEquals(List.of(), governanceCalls);
+    }
+
+    @Test
+    void aScreenedApplicationIsCheckedAgainstRestrictionsAndEachSeatedMemberGetsAReviewTask() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        assertEquals(List.of("checkRestrictions", "askCommittee"), governanceCalls);
+        // A flagged application still goes to the committee, with the flags.
+        assertThat(pi).variables().containsEntry(CheckRestrictions.FLAG_COUNT, 1);
+        List<Task> review = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW)
+                .orderByTaskAssignee().asc().list();
+        assertEquals(List.of("dacchair", "dacmember", "dacmember2"), review.stream().map(Task::getAssignee).toList());
+        Date due = (Date) runtimeService().getVariable(pi.getId(), "reviewDue");
+        review.forEach(t -> assertEquals(due, t.getDueDate()));
+    }
+
+    @Test
+    void aReturnedApplicationWaitsForResubmissionAndIsScreenedAgain() {
+        ProcessInstance pi = submit();
+        screen(pi, false);
+        assertThat(pi).isWaitingAt("applicant-resubmits");
+        assertEquals(0, taskQuery().processInstanceId(pi.getId()).count());
+        message(AccessRequestProcess.RESUBMITTED);
+        screen(pi, true);
+        assertThat(pi).isWaitingAt("member-review").hasPassed("applicant-resubmits", "check-restrictions");
+    }
+
+    @Test
+    void theReviewEndsWhenTheCommitteeIsQuorateAndTheChairDecides() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        assertThat(pi).isWaitingAt("member-review");
+        closeReview(pi, "dacmember2", true);
+        // The chair's own review task is no longer needed once the committee is quorate.
+        assertEquals(0, taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW).count());
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(task(pi)).hasCandidateGroup("dac-chair");
+    }
+
+    @Test
+    void aDeclaredConflictClosesThatMembersTaskWithoutEndingTheReview() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember2", false);
+        assertEquals(2, taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW).count());
+        assertThat(pi).isWaitingAt("member-review");
+    }
+
+    @Test
+    void whenNobodyIsLeftToAskTheReviewGoesStraightToTheChair() {
+        reviewersToAsk = List.of();
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
     }
 
     @Test
     void anApprovalIssuesTheAgreementAndNothingMovesUntilBothPartiesSign() {
-        ProcessInstance pi = submit();
+        ProcessInstance pi = reviewedToDecision();
         complete(task(pi), withVariables("approved", true));
-        assertThat(pi).isWaitingAt("agreement-signed");
-        assertEquals(List.of("issueAgreement"), governanceCalls);
+        // The signatures race the signing period at the event-based gateway.
+        assertThat(pi).isWaitingAt("signing-gateway");
+        assertEquals(1, runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(AccessRequestProcess.AGREEMENT_IN_EFFECT).count());
+        assertEquals(1, managementService().createJobQuery().processInstanceId(pi.getId()).timers().count());
+        assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement"), governanceCalls);
     }
 
     @Test
     void anAgreementInEffectHandsProvisioningToTheBrokerAndActivatesWhenItReports() {
-        ProcessInstance pi = submit();
+        ProcessInstance pi = reviewedToDecision();
         complete(task(pi), withVariables("approved", true));
         bothPartiesSign();
         assertThat(pi).isWaitingAt("provision-dataset");
+        assertThat(pi).isNotWaitingAt("signing-period-over");
         assertThat(externalTask(pi)).hasTopicName("provision-dataset");
-        assertEquals(List.of("issueAgreement", "startProvisioning"), governanceCalls);
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).isEnded().hasPassedInOrder("chair-decision", "issue-agreement", "agreement-signed",
-                "start-provisioning", "provision-dataset", "grant-access", "access-active");
-        assertEquals(List.of("issueAgreement", "startProvisioning", "grantAccess"), governanceCalls);
+        assertThat(pi).isEnded().hasPassedInOrder("screen-application", "check-restrictions", "member-review",
+                "chair-decision", "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
+                "grant-access", "access-active");
+        assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
+                "grantAccess"), governanceCalls);
+    }
+
+    @Test
+    void anAgreementNotSignedInTimeLapsesAndTheProcessEnds() {
+        ProcessInstance pi = reviewedToDecision();
+        complete(task(pi), withVariables("approved", true));
+        Job lapse = job("signing-period-over", pi);
+        long days = (lapse.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime()) / 86_400_000L;
+        assertTrue(days >= 29 && days <= 30, "signing lapses after P30D, not " + days + " days");
+        execute(lapse);
+        assertThat(pi).isEnded().hasPassed("agreement-lapsed").hasNotPassed("agreement-signed")
+                .hasNotPassed("start-provisioning");
+        assertTrue(governanceCalls.contains("lapseAgreement"));
+    }
+
+    @Test
+    void theSigningPeriodComesFromTheProcessVariable() {
+        ProcessInstance pi = submit();
+        runtimeService().setVariable(pi.getId(), SigningLapse.VARIABLE, "PT1H");
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        closeReview(pi, "dacmember2", true);
+        complete(task(pi), withVariables("approved", true));
+        long minutes = (job("signing-period-over", pi).getDuedate().getTime()
+                - ClockUtil.getCurrentTime().getTime()) / 60_000L;
+        assertTrue(minutes >= 59 && minutes <= 60, "lapses after PT1H, not " + minutes + " minutes");
     }
 
     @Test
@@ -110,17 +267,139 @@ class AccessRequestProcessTest {
     }
 
     @Test
-    void aRejectionEndsTheProcessWithoutProvisioning() {
-        ProcessInstance pi = submit();
+    void aRejectionEndsTheProcessWithoutAnAgreement() {
+        ProcessInstance pi = reviewedToDecision();
         complete(task(pi), withVariables("approved", false));
         assertThat(pi).isEnded().hasPassed("application-rejected").hasNotPassed("issue-agreement")
                 .hasNotPassed("provision-dataset");
-        assertEquals(List.of(), governanceCalls);
+        assertEquals(List.of("checkRestrictions", "askCommittee"), governanceCalls);
     }
 
     @Test
     void theChairsTaskCannotBeCompletedWithoutADecision() {
-        ProcessInstance pi = submit();
+        ProcessInstance pi = reviewedToDecision();
         assertThrows(ProcessEngineException.class, () -> complete(task(pi)));
+    }
+
+    @Test
+    void withdrawalAtScreeningEndsTheProcess() {
+        ProcessInstance pi = submit();
+        message(AccessRequestProcess.WITHDRAWN);
+        assertThat(pi).isEnded().hasPassed("application-withdrawn").hasNotPassed("check-restrictions");
+        assertEquals(0, taskQuery().count());
+    }
+
+    @Test
+    void withdrawalWhileReturnedEndsTheProcess() {
+        ProcessInstance pi = submit();
+        screen(pi, false);
+        message(AccessRequestProcess.WITHDRAWN);
+        assertThat(pi).isEnded().hasPassed("application-withdrawn");
+    }
+
+    @Test
+    void withdrawalDuringReviewEndsTheProcessAndEveryReviewTask() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        message(AccessRequestProcess.WITHDRAWN);
+        assertThat(pi).isEnded().hasPassed("application-withdrawn").hasNotPassed(AccessRequestProcess.CHAIR_DECISION);
+        assertEquals(0, taskQuery().count());
+        assertEquals(0, managementService().createJobQuery().count(), "no reminder or escalation timer left behind");
+    }
+
+    @Test
+    void aQuestionPausesTheReviewUntilTheApplicantAnswersThenOnlyThoseWhoHaveNotVotedAreAsked() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        message(AccessRequestProcess.CLARIFICATION_REQUESTED);
+        assertThat(pi).isWaitingAt("applicant-answers");
+        assertEquals(0, taskQuery().processInstanceId(pi.getId()).count(), "votes wait meanwhile");
+
+        reviewersToAsk = List.of("dacmember2", "dacchair");
+        message(AccessRequestProcess.CLARIFICATION_ANSWERED);
+        assertThat(pi).isWaitingAt("member-review");
+        assertEquals(List.of("dacchair", "dacmember2"), taskQuery().processInstanceId(pi.getId())
+                .taskDefinitionKey(AccessRequestProcess.REVIEW).orderByTaskAssignee().asc().list().stream()
+                .map(Task::getAssignee).toList());
+        closeReview(pi, "dacmember2", true);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+    }
+
+    @Test
+    void aQuestionWhileTheChairDecidesReturnsToTheChairOnceAnswered() {
+        ProcessInstance pi = reviewedToDecision();
+        message(AccessRequestProcess.CLARIFICATION_REQUESTED);
+        assertThat(pi).isWaitingAt("applicant-answers");
+        reviewersToAsk = List.of();
+        message(AccessRequestProcess.CLARIFICATION_ANSWERED);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+    }
+
+    @Test
+    void aReviewerIsRemindedBeforeTheDueDateAndTheChairIsToldWhenItPasses() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        closeReview(pi, "dacchair", false);
+        Date due = (Date) runtimeService().getVariable(pi.getId(), "reviewDue");
+
+        // Two days before the due date the reminder falls due; the escalation not yet.
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(2 * 86_400L - 60)));
+        assertEquals(1, dueJobs().size());
+        dueJobs().forEach(j -> managementService().executeJob(j.getId()));
+        assertEquals(List.of("remindReviewer dacmember2"), governanceCalls.subList(2, governanceCalls.size()));
+        assertThat(reviewTaskOf(pi, "dacmember2")).isNotNull();
+
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().plusSeconds(60)));
+        assertEquals(1, dueJobs().size());
+        dueJobs().forEach(j -> managementService().executeJob(j.getId()));
+        assertEquals(List.of("remindReviewer dacmember2", "reviewOverdue dacmember2"),
+                governanceCalls.subList(2, governanceCalls.size()));
+        // Neither timer interrupts the review: the late member can still vote.
+        assertThat(reviewTaskOf(pi, "dacmember2")).isNotNull();
+        closeReview(pi, "dacmember2", true);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+    }
+
+    @Test
+    void aDecisionTakenWhileTheReviewIsStillOpenEndsTheReviewAndReachesTheChair() {
+        ProcessInstance pi = submit();
+        screen(pi, true);
+        closeReview(pi, "dacmember", false);
+        AccessRequestProcess observers = new AccessRequestProcess();
+        observers.engine = engine.getProcessEngine();
+        observers.moveToDecisionIfStillInReview(REF);
+        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertEquals(0, taskQuery().taskDefinitionKey(AccessRequestProcess.REVIEW).count());
+        assertEquals(0, managementService().createJobQuery().count(), "the review timers went with the review");
+        // Already at the chair's task: nothing changes.
+        observers.moveToDecisionIfStillInReview(REF);
+        complete(task(pi), withVariables("approved", false));
+        assertThat(pi).isEnded().hasPassed("application-rejected");
+    }
+
+    private List<Job> dueJobs() {
+        return managementService().createJobQuery().executable().list();
+    }
+
+    @Test
+    void aReviewDeadlineRemindsTwoDaysBeforeOrHalfWayThroughAShortReview() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        ReviewDeadline fortnight = ReviewDeadline.from(start, 14);
+        assertEquals(Instant.parse("2026-01-15T00:00:00Z"), fortnight.due());
+        assertEquals(Instant.parse("2026-01-13T00:00:00Z"), fortnight.reminder());
+        ReviewDeadline oneDay = ReviewDeadline.from(start, 1);
+        assertEquals(Instant.parse("2026-01-01T12:00:00Z"), oneDay.reminder());
+        assertThrows(IllegalArgumentException.class, () -> ReviewDeadline.from(start, 0));
+    }
+
+    @Test
+    void theSigningPeriodMustBeAPositiveIsoDuration() {
+        assertEquals("P30D", SigningLapse.check("P30D"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SigningLapse.check("30 days"));
+        assertTrue(e.getMessage().contains(SigningLapse.PROPERTY), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> SigningLapse.check("PT0S"));
     }
 }

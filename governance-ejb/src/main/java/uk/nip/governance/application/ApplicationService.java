@@ -53,6 +53,12 @@ public class ApplicationService {
     @Inject
     Event<AccessActivated> activated;
 
+    @Inject
+    Event<ScreeningCompleted> screened;
+
+    @Inject
+    Event<ApplicationWithdrawn> withdrawn;
+
     public Application createDraft(Actor actor, DraftForm form) {
         if (!actor.has(Role.RESEARCHER)) {
             throw new AccessDeniedException("Only researchers can start an application.");
@@ -103,6 +109,7 @@ public class ApplicationService {
             throw new ValidationException(Map.of("reason", "Say why the application is withdrawn."));
         }
         transition(actor, app, ApplicationAction.WITHDRAW, reason.strip());
+        withdrawn.fire(new ApplicationWithdrawn(app.getId(), app.getReference()));
         return app;
     }
 
@@ -190,6 +197,7 @@ public class ApplicationService {
         }
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         transition(actor, app, complete ? ApplicationAction.SEND_TO_REVIEW : ApplicationAction.RETURN_TO_APPLICANT, note);
+        screened.fire(new ScreeningCompleted(app.getId(), complete));
         return app;
     }
 

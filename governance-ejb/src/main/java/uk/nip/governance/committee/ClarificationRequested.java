@@ -1,5 +1,5 @@
 package uk.nip.governance.committee;
 
-/** A reviewer asked the applicant a question; fired inside the asking transaction. */
+/** Fired when a reviewer's question moves the application to clarification; the review waits. */
 public record ClarificationRequested(long applicationId, long threadId) {
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -59,8 +60,22 @@ public class CommitteeService {
     ApplicationService applications;
 
     @Inject
+    Event<VoteCast> voteCast;
+
+    @Inject
+    Event<ConflictDeclared> conflictDeclared;
+
+    @Inject
     Event<ClarificationRequested> clarificationRequested;
 
+    @Inject
+    Event<ClarificationAnswered> clarificationAnswered;
+
+    @Inject
+    Event<ReviewOverdue> reviewOverdue;
+
+    @Inject
+    Event<ReviewReminderDue> reviewReminder;
     @Inject
     Event<DecisionAwaited> decisionAwaited;
 
@@ -169,7 +184,7 @@ public class CommitteeService {
     }
 
     public ConflictDeclaration declare(Actor actor, long applicationId, boolean conflicted, String statement) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireSeat(actor, app);
         if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -195,6 +210,9 @@ public class CommitteeService {
         flush("Your declaration for " + app.getReference() + " was recorded by another session meanwhile; reload.");
         audit.record(actor, "review.declare", "application", app.getReference(),
                 (conflicted ? "conflicted: " + d.getStatement() : "no conflict") + " (round " + app.getReviewRound() + ")");
+        if (conflicted) {
+            conflictDeclared.fire(new ConflictDeclared(app.getId(), actor.username(), tally(app).quorate()));
+        }
         return d;
     }
 
@@ -215,7 +233,7 @@ public class CommitteeService {
     }
 
     public Vote vote(Actor actor, long applicationId, VoteChoice choice, String reason, Long expectedVersion) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireReviewer(actor, app);
         if (!votingOpen(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -251,9 +269,11 @@ public class CommitteeService {
         flush("Your vote on " + app.getReference() + " was recorded by another session meanwhile; reload it.");
         audit.record(actor, "review.vote", "application", app.getReference(),
                 choice.name().toLowerCase() + ": " + reason.strip());
-        if (!wasQuorate && tally(app).quorate()) {
+        boolean quorate = tally(app).quorate();
+        if (!wasQuorate && quorate) {
             decisionAwaited.fire(new DecisionAwaited(app.getId()));
         }
+        voteCast.fire(new VoteCast(app.getId(), actor.username(), quorate));
         return vote;
     }
 
@@ -315,12 +335,13 @@ public class CommitteeService {
 
     /** A reviewer asks the applicant a question; the application waits for the answer. */
     public ClarificationMessage ask(Actor actor, long applicationId, String question) {
-        Application app = applications.load(applicationId);
+        Application app = lockForReview(applicationId);
         requireReviewer(actor, app);
         if (question == null || question.isBlank()) {
             throw new ValidationException(Map.of("question", "Write the question for the applicant."));
         }
-        if (app.getState() == ApplicationState.UNDER_REVIEW) {
+        boolean startsClarification = app.getState() == ApplicationState.UNDER_REVIEW;
+        if (startsClarification) {
             applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_CLARIFICATION, question.strip());
         } else if (app.getState() != ApplicationState.CLARIFICATION_REQUESTED && openAmendment(app).isEmpty()) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
@@ -331,7 +352,9 @@ public class CommitteeService {
         em.persist(m);
         em.flush();
         audit.record(actor, "clarification.ask", "application", app.getReference(), "thread " + m.getId());
-        clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
+        if (startsClarification) {
+            clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
+        }
         return m;
     }
 
@@ -366,6 +389,7 @@ public class CommitteeService {
                 && threads(app).stream().allMatch(ClarificationThread::answered)) {
             applications.recordStep(actor, app.getId(), ApplicationAction.ANSWER_CLARIFICATION,
                     "answered " + threads(app).size() + " question(s)");
+            clarificationAnswered.fire(new ClarificationAnswered(app.getId()));
         }
         return m;
     }
@@ -389,6 +413,56 @@ public class CommitteeService {
             out.add(new ClarificationThread(q, replies, answered));
         }
         return out;
+    }
+
+    // --- review deadlines (the workflow's timers) ------------------------------------------------
+
+    /**
+     * Who is asked to review now: seated members without a declared conflict who have not voted in
+     * this round. Empty once the committee is quorate, so a resumed review does not ask again.
+     */
+    public List<String> reviewersToAsk(Actor actor, long applicationId) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        if (tally(app).quorate()) {
+            return List.of();
+        }
+        List<String> voted = roundVotes(app).stream().map(Vote::getMember).toList();
+        return members(committeeOf(app).getId()).stream().map(CommitteeMember::getUsername)
+                .filter(u -> declaration(app, u).map(d -> !d.isConflicted()).orElse(true))
+                .filter(u -> !voted.contains(u)).toList();
+    }
+
+    /** A member's review is due soon: audited, and announced so they can be reminded. */
+    public void reviewReminderDue(Actor actor, long applicationId, String member) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        audit.record(actor, "review.reminder", "application", app.getReference(), member + " has not voted yet");
+        reviewReminder.fire(new ReviewReminderDue(app.getId(), member));
+    }
+
+    /** A member's review passed its due date: audited, and announced so the chair is told. */
+    public void reviewOverdue(Actor actor, long applicationId, String member) {
+        requireSystemActor(actor);
+        Application app = applications.load(applicationId);
+        audit.record(actor, "review.overdue", "application", app.getReference(), member + " has not voted by the due date");
+        reviewOverdue.fire(new ReviewOverdue(app.getId(), member));
+    }
+
+    /**
+     * Steps that move the review process (votes, conflicts, questions) take the application's row
+     * lock first: members acting at the same moment then update the process one after the other
+     * instead of failing on the process's shared review counters.
+     */
+    private Application lockForReview(long applicationId) {
+        Application app = em.find(Application.class, applicationId, LockModeType.PESSIMISTIC_WRITE);
+        return app != null ? app : applications.load(applicationId);
+    }
+
+    private static void requireSystemActor(Actor actor) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("Only the workflow engine tracks review deadlines.");
+        }
     }
 
     // --- helpers -----------------------------------------------------------------------------

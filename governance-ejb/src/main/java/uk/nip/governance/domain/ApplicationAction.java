@@ -23,6 +23,8 @@ public enum ApplicationAction {
     REQUEST_AMENDMENT,
     APPROVE_AMENDMENT,
     REJECT_AMENDMENT,
+    /** The agreement was not signed by both parties in time; the approval falls away. */
+    LAPSE,
     CLOSE;
 
     public String label() {

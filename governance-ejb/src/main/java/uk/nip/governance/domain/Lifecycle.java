@@ -37,6 +37,8 @@ public final class Lifecycle {
         allow(APPROVED, ISSUE_AGREEMENT, AGREEMENT_PENDING);
         // SIGN_AGREEMENT is the second of the two signatures: the agreement is then in effect.
         allow(AGREEMENT_PENDING, SIGN_AGREEMENT, AGREEMENT_SIGNED);
+        // An agreement left unsigned past the signing period lapses; a new application starts again.
+        allow(AGREEMENT_PENDING, LAPSE, CLOSED);
         // No data moves without an agreement in effect.
         allow(AGREEMENT_SIGNED, START_PROVISIONING, PROVISIONING);
         allow(PROVISIONING, ACTIVATE, ACTIVE);

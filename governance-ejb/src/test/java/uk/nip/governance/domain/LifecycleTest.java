@@ -67,6 +67,16 @@ class LifecycleTest {
     }
 
     @Test
+    void anUnsignedAgreementLapsesOnlyWhilePending() {
+        assertEquals(CLOSED, Lifecycle.next(AGREEMENT_PENDING, LAPSE));
+        for (ApplicationState s : ApplicationState.values()) {
+            if (s != AGREEMENT_PENDING) {
+                assertFalse(Lifecycle.allows(s, LAPSE), "lapse allowed from " + s);
+            }
+        }
+    }
+
+    @Test
     void aHistoryMustStartWithCreation() {
         assertThrows(IllegalArgumentException.class, () -> Lifecycle.replay(List.of(SUBMIT)));
     }

@@ -21,7 +21,8 @@ import uk.nip.governance.people.PersonDirectory;
  * signed-in person's token are recorded (only when they differ from what was last recorded), so
  * notifications reach staff who are on no application's team.
  */
-@WebFilter(urlPatterns = "/*")
+// Async: the broker's long-polling fetch-and-lock runs asynchronously through every filter.
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SignInDirectory extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(SignInDirectory.class.getName());
