@@ -54,6 +54,8 @@ class AccessRequestProcessTest {
         Mocks.register("grantAccess", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> {
             assertEquals(24L, ((Number) e.getVariable("filesWritten")).longValue());
             governanceCalls.add("grantAccess");
+            java.util.Date later = new java.util.Date(System.currentTimeMillis() + 86_400_000L * 400);
+            e.setVariables(Map.of("agreementExpiresAt", later, "expiryReminderAt", later, "ethicsExpiresAt", later));
         });
     }
 
@@ -98,8 +100,8 @@ class AccessRequestProcessTest {
         assertEquals(List.of("issueAgreement", "startProvisioning"), governanceCalls);
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).isEnded().hasPassedInOrder("chair-decision", "issue-agreement", "agreement-signed",
-                "start-provisioning", "provision-dataset", "grant-access", "access-active");
+        assertThat(pi).hasPassedInOrder("chair-decision", "issue-agreement", "agreement-signed",
+                "start-provisioning", "provision-dataset", "grant-access").isWaitingAt("end-date-reached");
         assertEquals(List.of("issueAgreement", "startProvisioning", "grantAccess"), governanceCalls);
     }
 
