@@ -16,11 +16,18 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 public class ProvisioningProgress {
 
     static final String VARIABLE = "provisioningProgress";
+    static final String STARTING = "starting";
 
     @Inject
     ProcessEngine engine;
 
-    /** The latest progress, or "starting" before the broker's first report. */
+    /** For pages: "12/40 files", or "waiting for the broker" before its first report. */
+    public String label(String reference) {
+        String done = of(reference);
+        return done == null ? "" : done.equals(STARTING) ? "waiting for the broker" : done + " files";
+    }
+
+    /** The latest "done/total" the broker reported, "starting" before its first report, null without a process. */
     public String of(String reference) {
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(AccessRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult();
@@ -29,6 +36,6 @@ public class ProvisioningProgress {
         }
         VariableInstance v = engine.getRuntimeService().createVariableInstanceQuery()
                 .processInstanceIdIn(pi.getId()).variableName(VARIABLE).singleResult();
-        return v == null || v.getValue() == null ? "starting" : v.getValue().toString();
+        return v == null || v.getValue() == null ? STARTING : v.getValue().toString();
     }
 }
