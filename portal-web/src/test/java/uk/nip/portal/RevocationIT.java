@@ -27,6 +27,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.portal.Http.Reply;
 
 /**
@@ -129,6 +133,7 @@ class RevocationIT {
         assertEquals("archive unreachable: connection refused", incident.get("message").asText());
         assertEquals("Access request", incident.get("process").asText());
         String retry = "/api/incidents/" + incident.get("id").asText() + "/retry";
+        custodianPageShowsTheIncidentAndWantsAReason();
 
         assertEquals(403, Http.postJson(retry, researcher, Map.of("reason", "x")).status());
         Reply noReason = Http.postJson(retry, custodian, Map.of("reason", " "));
@@ -155,6 +160,26 @@ class RevocationIT {
         assertEquals(0, fetchProvisioning(reference).size());
         assertTrue(audit("application", reference).stream().anyMatch(a -> a.startsWith("access.credentials-withdrawn")));
         revokedWhileProvisioning = id;
+    }
+
+    /** The custodian's page: the incident with its step and message, the application's progress, a reason required. */
+    void custodianPageShowsTheIncidentAndWantsAReason() {
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Http.PORTAL + "/custodian/");
+            Browser.signIn(browser, wait, "custodian");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incidents:open-incidents"),
+                    "archive unreachable: connection refused"));
+            String table = browser.findElement(By.id("incidents:open-incidents")).getText();
+            assertTrue(table.contains("Provision de-identified dataset") && table.contains("Access request"), table);
+            assertTrue(browser.findElement(By.id("all")).getText().contains("Provisioning (waiting for the broker)"),
+                    browser.findElement(By.id("all")).getText());
+            browser.findElement(By.id("incidents:open-incidents:0:retry")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Say what was fixed"));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
