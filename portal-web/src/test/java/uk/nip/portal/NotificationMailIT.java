@@ -237,7 +237,7 @@ class NotificationMailIT {
         Application app = applications.createDraft(lead, new DraftForm(WORKFLOW_TITLE, null, null, null, null, null,
                 null, null, team, null, null, null, null, null, null, null, null, null, null));
         activated.fire(new AccessActivated(app.getId()));
-        expiring.fire(new AccessExpiringSoon(app.getId(), ACCESS_ENDS));
+        expiring.fire(new AccessExpiringSoon(app.getId(), app.getReference(), ACCESS_ENDS));
     }
 
     @Test

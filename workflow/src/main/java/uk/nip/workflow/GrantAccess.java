@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.domain.Actor;
 
-/** Activates access once the broker reports the de-identified dataset in place. */
+/** Activates access once the broker reports the de-identified dataset in place, and schedules its end. */
 @ApplicationScoped
 @Named("grantAccess")
 public class GrantAccess implements JavaDelegate {
@@ -23,7 +24,8 @@ public class GrantAccess implements JavaDelegate {
         if (files == null || manifest == null) {
             throw new IllegalStateException("The broker completed provisioning without a file count and manifest hash");
         }
-        applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
+        Application app = applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
                 files.longValue(), manifest);
+        execution.setVariables(AccessPeriod.timers(app));
     }
 }

@@ -73,6 +73,8 @@ class AccessRequestProcessTest {
         Mocks.register("grantAccess", (JavaDelegate) e -> {
             assertEquals(24L, ((Number) e.getVariable("filesWritten")).longValue());
             governanceCalls.add("grantAccess");
+            java.util.Date later = new java.util.Date(System.currentTimeMillis() + 86_400_000L * 400);
+            e.setVariables(Map.of("agreementExpiresAt", later, "expiryReminderAt", later, "ethicsExpiresAt", later));
         });
         Mocks.register("checkRestrictions", (JavaDelegate) e -> {
             governanceCalls.add("checkRestrictions");
@@ -227,9 +229,9 @@ class AccessRequestProcessTest {
         assertThat(externalTask(pi)).hasTopicName("provision-dataset");
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).isEnded().hasPassedInOrder("screen-application", "check-restrictions", "member-review",
+        assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "member-review",
                 "chair-decision", "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
-                "grant-access", "access-active");
+                "grant-access").isWaitingAt("end-date-reached");
         assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
                 "grantAccess"), governanceCalls);
     }

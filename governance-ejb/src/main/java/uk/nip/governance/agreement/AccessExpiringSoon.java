@@ -2,6 +2,6 @@ package uk.nip.governance.agreement;
 
 import java.time.LocalDate;
 
-/** The agreement in effect ends soon; the workflow fires this ahead of the expiry date. */
-public record AccessExpiringSoon(long applicationId, LocalDate endDate) {
+/** The agreement ends soon: the team should renew or prepare for destruction of the data. */
+public record AccessExpiringSoon(long applicationId, String reference, LocalDate endDate) {
 }

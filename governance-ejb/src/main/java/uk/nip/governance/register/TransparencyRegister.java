@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import uk.nip.governance.application.Application;
+import uk.nip.governance.agreement.RevocationGround;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.catalogue.Dataset;
 import uk.nip.governance.domain.ApplicationState;
+import uk.nip.governance.teardown.Teardown;
 
 /** The public register of approved uses: needs no login and shows register fields only. */
 @ApplicationScoped
@@ -26,6 +28,9 @@ public class TransparencyRegister {
     @Inject
     Catalogue catalogue;
 
+    @Inject
+    Teardown teardown;
+
     public List<RegisterEntry> entries() {
         List<ApplicationState> states = Arrays.stream(ApplicationState.values()).filter(ApplicationState::isOnRegister)
                 .toList();
@@ -37,7 +42,24 @@ public class TransparencyRegister {
     private RegisterEntry entry(Application a) {
         String dataset = catalogue.find(a.getDatasetId()).map(Dataset::getTitle).orElse(a.getDatasetId());
         return new RegisterEntry(a.getReference(), a.getTitle(), a.getLaySummary(), a.getPublicBenefit(),
-                a.getOrganisation(), dataset, ACCESS_TYPE, a.getState().label(),
+                a.getOrganisation(), dataset, ACCESS_TYPE, status(a),
                 a.getDecidedAt() == null ? null : a.getDecidedAt().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** A closed use says how it ended: "Closed (revoked: Breach of the agreement)" or "Closed (expired)". */
+    private String status(Application a) {
+        if (a.getState() != ApplicationState.CLOSED) {
+            return a.getState().label();
+        }
+        return teardown.latest(a.getId()).map(t -> "Closed (" + t.getEndedAs().toLowerCase()
+                + (t.getGround() == null ? "" : ": " + groundLabel(t.getGround())) + ")").orElse(a.getState().label());
+    }
+
+    private static String groundLabel(String ground) {
+        try {
+            return RevocationGround.valueOf(ground).label();
+        } catch (IllegalArgumentException e) {
+            return ground;
+        }
     }
 }

@@ -12,7 +12,8 @@ public class ApiApplication extends Application {
         return Set.of(RegisterResource.class, CatalogueResource.class, ApplicationResource.class,
                 AgreementResource.class, AuditResource.class, ReviewResource.class, ClarificationResource.class,
                 CommitteeResource.class, AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
-                RestrictionFlagResource.class, TaskResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
+                RestrictionFlagResource.class, TaskResource.class, AttestationResource.class,
+                IncidentResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
                 JsonConfiguration.class);
     }
 }
