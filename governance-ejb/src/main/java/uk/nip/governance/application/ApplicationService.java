@@ -7,12 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import uk.nip.governance.audit.AuditTrail;
@@ -26,6 +23,7 @@ import uk.nip.governance.domain.ApplicationState;
 import uk.nip.governance.domain.Lifecycle;
 import uk.nip.governance.domain.NotFoundException;
 import uk.nip.governance.domain.Role;
+import uk.nip.governance.domain.Sha256;
 
 /** The use cases of an application, each checking who may act on this particular application. */
 @ApplicationScoped
@@ -120,7 +118,7 @@ public class ApplicationService {
         requireEditable(app);
         String name = PdfUpload.safeName(filename);
         PdfUpload.check(name, content);
-        SupportingDocument doc = new SupportingDocument(app.getId(), name, content, sha256(content),
+        SupportingDocument doc = new SupportingDocument(app.getId(), name, content, Sha256.hex(content),
                 actor.username(), Instant.now());
         em.persist(doc);
         em.flush();
@@ -355,13 +353,5 @@ public class ApplicationService {
     private static DocumentSummary summary(SupportingDocument d) {
         return new DocumentSummary(d.getId(), d.getFilename(), d.getSize(), d.getSha256(), d.getUploadedBy(),
                 d.getUploadedAt());
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,16 +1,14 @@
 package uk.nip.governance.cohort;
 
+import uk.nip.governance.domain.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +112,7 @@ public class OptOutRegister {
 
     /** What the audit trail records instead of the identifier: enough to match, not to read. */
     public static String fingerprint(String patientId) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(patientId.getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(h).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "sha256:" + Sha256.hex(patientId.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     private static List<String> normalise(List<String> raw) {
