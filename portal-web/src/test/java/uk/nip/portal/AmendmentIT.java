@@ -55,6 +55,17 @@ class AmendmentIT {
         throw new AssertionError("No version " + number + " in " + versions);
     }
 
+    /** The names of this person's open tasks on the application, from the portal's task list. */
+    private static List<String> tasks(String user, long applicationId) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode t : Journeys.expect(200, Http.get("/api/tasks", Http.userToken(user))).json()) {
+            if (t.get("applicationId").asLong() == applicationId) {
+                names.add(t.get("name").asText());
+            }
+        }
+        return names;
+    }
+
     @Test
     void moreTimeIsReviewedInANewRoundAndBringsANewAgreementVersion() throws Exception {
         String lead = Http.userToken("researcher");
@@ -77,6 +88,10 @@ class AmendmentIT {
         assertEquals(409, Http.postJson(amendments, lead, oneMoreYear).status(), "one amendment at a time");
         assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
 
+        // The amendment process asks every seated member again, through the same review.
+        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
+            assertEquals(List.of("Review and vote"), tasks(m, id), m);
+        }
         // Round 2: declarations from round 1 do not carry over.
         assertEquals(403, Journeys.vote(id, "dacmember", "APPROVE").status());
         Reply tooSoon = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
@@ -86,15 +101,18 @@ class AmendmentIT {
             Journeys.expect(200, Journeys.declare(id, m, false));
         }
         Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
+        assertEquals(List.of(), tasks("dacmember", id), "a vote closes the member's task");
         Reply notQuorate = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
                 Map.of("approve", true, "reason", "Fine."));
         assertEquals(409, notQuorate.status(), notQuorate.body());
         Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
+        assertEquals(List.of("Chair decides"), tasks("dacchair", id), "quorate: the review ends, the chair decides");
         assertEquals(403, Http.postJson(amendments + "/decision", Http.userToken("dacmember"),
                 Map.of("approve", true, "reason", "Fine.")).status());
         JsonNode decided = Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
                 Map.of("approve", true, "reason", "One more year; report progress at six months."))).json();
         assertEquals("APPROVED", decided.get("status").asText());
+        assertEquals(List.of(), tasks("dacchair", id));
         assertEquals(end.plusYears(1).toString(),
                 Http.get("/api/applications/" + id, lead).json().get("endDate").asText());
 

@@ -13,31 +13,22 @@ import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ApplicationSubmitted;
 import uk.nip.governance.application.ApplicationWithdrawn;
-import uk.nip.governance.application.DecisionRecorded;
 import uk.nip.governance.application.ScreeningCompleted;
 import uk.nip.governance.catalogue.Catalogue;
-import uk.nip.governance.committee.ClarificationAnswered;
-import uk.nip.governance.committee.ClarificationRequested;
-import uk.nip.governance.committee.ConflictDeclared;
-import uk.nip.governance.committee.VoteCast;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationState;
 
 /**
- * Moves the access-request process on when governance records something. Observers run inside the
- * governance transaction, so a refused process step rolls back the governance change too.
+ * Moves the access-request process on when governance records something; the committee's part is
+ * CommitteeReviewProcess's. Observers run inside the governance transaction, so a refused process
+ * step rolls back the governance change too.
  */
 @ApplicationScoped
 public class AccessRequestProcess {
 
     public static final String KEY = "access-request";
     public static final String SCREENING = "screen-application";
-    public static final String REVIEW = "review-and-vote";
-    public static final String CHAIR_DECISION = "chair-decision";
-    static final String MEMBER_REVIEW_BODY = "member-review#multiInstanceBody";
     public static final String RESUBMITTED = "ApplicationResubmitted";
-    public static final String CLARIFICATION_REQUESTED = "ClarificationRequested";
-    public static final String CLARIFICATION_ANSWERED = "ClarificationAnswered";
     public static final String WITHDRAWN = "ApplicationWithdrawn";
     /** The message the process waits for between issuing the agreement and provisioning. */
     public static final String AGREEMENT_IN_EFFECT = "AgreementInEffect";
@@ -68,32 +59,13 @@ public class AccessRequestProcess {
     }
 
     void onScreened(@Observes ScreeningCompleted event) {
-        engine.getTaskService().complete(onlyTask(event.applicationId(), SCREENING, "screening").getId(),
-                Map.of("screeningComplete", event.complete()));
-    }
-
-    /** The member's task is done; a vote after the task closed (a changed vote) needs no task. */
-    void onVote(@Observes VoteCast event) {
-        closeReview(event.applicationId(), event.member(), event.quorate());
-    }
-
-    /** A conflicted member may not review: their task closes without a vote. */
-    void onConflict(@Observes ConflictDeclared event) {
-        closeReview(event.applicationId(), event.member(), event.quorate());
-    }
-
-    /**
-     * Questions asked while the committee is still reviewing, or while the chair is deciding, pause
-     * the process; a further question in the same pause finds nothing to interrupt.
-     */
-    void onClarificationRequested(@Observes ClarificationRequested event) {
-        engine.getRuntimeService().createMessageCorrelation(CLARIFICATION_REQUESTED)
-                .processInstanceBusinessKey(referenceOf(event.applicationId())).correlateAllWithResult();
-    }
-
-    void onClarificationAnswered(@Observes ClarificationAnswered event) {
-        engine.getRuntimeService().createMessageCorrelation(CLARIFICATION_ANSWERED)
-                .processInstanceBusinessKey(referenceOf(event.applicationId())).correlateAllWithResult();
+        List<Task> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
+                .processInstanceBusinessKey(referenceOf(event.applicationId())).taskDefinitionKey(SCREENING).list();
+        if (tasks.size() != 1) {
+            throw new IllegalStateException("Expected one open screening task for application "
+                    + event.applicationId() + " but found " + tasks.size());
+        }
+        engine.getTaskService().complete(tasks.get(0).getId(), Map.of("screeningComplete", event.complete()));
     }
 
     /** Withdrawal ends the process wherever it is waiting. */
@@ -102,30 +74,9 @@ public class AccessRequestProcess {
                 .processInstanceBusinessKey(event.reference()).correlateAllWithResult();
     }
 
-    void onDecision(@Observes DecisionRecorded event) {
-        moveToDecisionIfStillInReview(referenceOf(event.applicationId()));
-        engine.getTaskService().complete(onlyTask(event.applicationId(), CHAIR_DECISION, "chair decision").getId(),
-                Map.of("approved", event.approved()));
-    }
-
     /**
-     * Governance has already checked the committee is quorate. If that happened without a review
-     * task closing (a quorum lowered mid-review, or a vote changed by a member whose task had
-     * closed), the process still waits in review: the chair's decision ends that review.
-     */
-    void moveToDecisionIfStillInReview(String reference) {
-        for (Execution e : engine.getRuntimeService().createExecutionQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(reference).activityId(REVIEW).list()) {
-            engine.getRuntimeService().createProcessInstanceModification(e.getProcessInstanceId())
-                    .cancelAllForActivity(MEMBER_REVIEW_BODY).startBeforeActivity(CHAIR_DECISION)
-                    .execute();
-            return;
-        }
-    }
-
-    /**
-     * Both parties have signed. Only the first agreement moves the process on (the application is then
-     * AGREEMENT_SIGNED); an amendment's new version takes effect without reprovisioning.
+     * Both parties have signed. Only the first agreement moves this process on (the application is then
+     * AGREEMENT_SIGNED); an amendment's new version is the amendment process's (AmendmentProcess).
      */
     void onAgreementInEffect(@Observes AgreementInEffect event) {
         Application app = applications.get(Actor.system("workflow"), event.applicationId());
@@ -136,26 +87,6 @@ public class AccessRequestProcess {
                 .processInstanceBusinessKey(app.getReference())
                 .setVariable("agreementVersion", event.version())
                 .correlateWithResult();
-    }
-
-    private void closeReview(long applicationId, String member, boolean quorate) {
-        List<Task> mine = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(referenceOf(applicationId)).taskDefinitionKey(REVIEW)
-                .taskAssignee(member).list();
-        for (Task task : mine) {
-            // quorate lives on the process instance; the review ends once it is true.
-            engine.getTaskService().complete(task.getId(), Map.of("quorate", quorate));
-        }
-    }
-
-    private Task onlyTask(long applicationId, String taskKey, String what) {
-        List<Task> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(referenceOf(applicationId)).taskDefinitionKey(taskKey).list();
-        if (tasks.size() != 1) {
-            throw new IllegalStateException("Expected one open " + what + " task for application "
-                    + applicationId + " but found " + tasks.size());
-        }
-        return tasks.get(0);
     }
 
     private String referenceOf(long applicationId) {

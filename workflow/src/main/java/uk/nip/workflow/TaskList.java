@@ -59,7 +59,8 @@ public class TaskList {
      */
     public List<OpenTask> open(Actor actor) {
         List<String> groups = groups(actor);
-        TaskQuery query = engine.getTaskService().createTaskQuery().processDefinitionKey(AccessRequestProcess.KEY);
+        TaskQuery query = engine.getTaskService().createTaskQuery()
+                .processDefinitionKeyIn(AccessRequestProcess.KEY, CommitteeReviewProcess.KEY);
         query = groups.isEmpty() ? query.taskAssignee(actor.username())
                 : query.or().taskAssignee(actor.username()).taskCandidateGroupIn(groups).endOr();
         Instant now = Instant.now();
@@ -118,7 +119,7 @@ public class TaskList {
 
     private Task find(Actor actor, String taskId) {
         Task task = taskId == null ? null : engine.getTaskService().createTaskQuery()
-                .processDefinitionKey(AccessRequestProcess.KEY).taskId(taskId).singleResult();
+                .processDefinitionKeyIn(AccessRequestProcess.KEY, CommitteeReviewProcess.KEY).taskId(taskId).singleResult();
         if (task == null) {
             throw new NotFoundException("There is no open task " + taskId + ".");
         }
@@ -162,7 +163,7 @@ public class TaskList {
     static String workUrl(Task task, Application app) {
         return switch (task.getTaskDefinitionKey()) {
             case AccessRequestProcess.SCREENING -> "/custodian/";
-            case AccessRequestProcess.REVIEW, AccessRequestProcess.CHAIR_DECISION ->
+            case CommitteeReviewProcess.REVIEW, CommitteeReviewProcess.CHAIR_DECISION ->
                     "/committee/review.xhtml?application=" + app.getId();
             default -> "/agreements/?application=" + app.getId();
         };

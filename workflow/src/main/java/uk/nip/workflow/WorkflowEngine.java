@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.repository.Deployment;
 public class WorkflowEngine {
 
     public static final String DATASOURCE = "java:jboss/datasources/PortalDS";
-    static final String[] PROCESSES = {"bpmn/access-request.bpmn", "bpmn/cohort-count.bpmn"};
+    static final String[] PROCESSES = {"bpmn/access-request.bpmn", "bpmn/committee-review.bpmn",
+            "bpmn/amendment.bpmn", "bpmn/cohort-count.bpmn"};
     private static final Logger LOG = Logger.getLogger(WorkflowEngine.class.getName());
 
     private static volatile ProcessEngine engine;

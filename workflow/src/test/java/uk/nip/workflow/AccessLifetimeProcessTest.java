@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The access-request process from provisioning to the end of access: the access period's timers,
  * expiry, ethics expiry, revocation from every approved state, and a broker task that ran out of retries.
  */
-@Deployment(resources = "bpmn/access-request.bpmn")
+@Deployment(resources = {"bpmn/access-request.bpmn", "bpmn/committee-review.bpmn"})
 class AccessLifetimeProcessTest {
 
     static final String REF = "NIP-2026-0001";
@@ -205,6 +205,27 @@ class AccessLifetimeProcessTest {
         periodOver = false;
         execute(timer(pi, "end-date-reached"));
         assertThat(pi).isWaitingAt("end-date-reached").hasNotPassed("expire-agreement");
+    }
+
+    @Test
+    void revocationWhileTheAgreementAwaitsSignaturesEndsTheSigningPeriodAndCloses() {
+        ProcessInstance pi = runtimeService().createProcessInstanceByKey(AccessRequestProcess.KEY).businessKey(REF)
+                .setVariables(Map.of("applicationId", 1L, "projectId", REF, "datasetId", "demo-chest-ct",
+                        "approved", true, SigningLapse.VARIABLE, SigningLapse.DEFAULT))
+                .startBeforeActivity("issue-agreement").execute();
+        assertThat(pi).isWaitingAt("signing-gateway");
+        revoke("BREACH");
+        // Neither the signatures nor the signing period are waited for any longer.
+        assertNull(timer(pi, "signing-period-over"));
+        assertEquals(0, runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(AccessRequestProcess.AGREEMENT_IN_EFFECT).count());
+        assertThat(pi).isWaitingAt("destroy-revoked-data");
+        brokerDestroys(pi, 0);
+        assertThat(pi).isEnded().hasPassedInOrder("issue-agreement", "access-revoked", "withdraw-credentials",
+                "destroy-revoked-data", "record-revoked-destruction", "revoked-closed")
+                .hasNotPassed("start-provisioning", "lapse-agreement");
+        assertEquals(List.of("issueAgreement", "withdrawCredentials", "recordDestruction"), calls);
+        assertEquals("BREACH", recorded.get("ground"));
     }
 
     @Test

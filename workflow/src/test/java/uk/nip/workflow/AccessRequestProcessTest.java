@@ -1,6 +1,7 @@
 package uk.nip.workflow;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * beyond it, on a real in-memory engine. Governance is stood in for by delegates that record calls;
  * the steps people take are the task completions and messages the portal's observers perform.
  */
-@Deployment(resources = "bpmn/access-request.bpmn")
+@Deployment(resources = {"bpmn/access-request.bpmn", "bpmn/committee-review.bpmn"})
 class AccessRequestProcessTest {
 
     static final String REF = "NIP-2026-0001";
@@ -67,6 +68,8 @@ class AccessRequestProcessTest {
 
     @BeforeEach
     void registerGovernanceStandIns() {
+        // Other test classes build engines too: the assertions must use this one.
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         record("issueAgreement");
         record("startProvisioning");
         record("lapseAgreement");
@@ -112,13 +115,18 @@ class AccessRequestProcessTest {
         return runtimeService().startProcessInstanceByKey(AccessRequestProcess.KEY, REF, v);
     }
 
+    /** The committee review the access request has called. */
+    private ProcessInstance review(ProcessInstance pi) {
+        return calledProcessInstance(pi);
+    }
+
     private void screen(ProcessInstance pi, boolean complete) {
         assertThat(pi).isWaitingAt(AccessRequestProcess.SCREENING);
         complete(task(AccessRequestProcess.SCREENING, pi), withVariables("screeningComplete", complete));
     }
 
     private Task reviewTaskOf(ProcessInstance pi, String member) {
-        return taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW)
+        return taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW)
                 .taskAssignee(member).singleResult();
     }
 
@@ -132,7 +140,7 @@ class AccessRequestProcessTest {
         screen(pi, true);
         closeReview(pi, "dacmember", false);
         closeReview(pi, "dacmember2", true);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
         return pi;
     }
 
@@ -159,10 +167,10 @@ class AccessRequestProcessTest {
         assertEquals(List.of("checkRestrictions", "askCommittee"), governanceCalls);
         // A flagged application still goes to the committee, with the flags.
         assertThat(pi).variables().containsEntry(CheckRestrictions.FLAG_COUNT, 1);
-        List<Task> review = taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW)
+        List<Task> review = taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW)
                 .orderByTaskAssignee().asc().list();
         assertEquals(List.of("dacchair", "dacmember", "dacmember2"), review.stream().map(Task::getAssignee).toList());
-        Date due = (Date) runtimeService().getVariable(pi.getId(), "reviewDue");
+        Date due = (Date) runtimeService().getVariable(review(pi).getId(), "reviewDue");
         review.forEach(t -> assertEquals(due, t.getDueDate()));
     }
 
@@ -171,10 +179,11 @@ class AccessRequestProcessTest {
         ProcessInstance pi = submit();
         screen(pi, false);
         assertThat(pi).isWaitingAt("applicant-resubmits");
-        assertEquals(0, taskQuery().processInstanceId(pi.getId()).count());
+        assertEquals(0, taskQuery().processInstanceBusinessKey(REF).count());
         message(AccessRequestProcess.RESUBMITTED);
         screen(pi, true);
-        assertThat(pi).isWaitingAt("member-review").hasPassed("applicant-resubmits", "check-restrictions");
+        assertThat(pi).isWaitingAt("committee-review").hasPassed("applicant-resubmits", "check-restrictions");
+        assertThat(review(pi)).isWaitingAt("member-review");
     }
 
     @Test
@@ -182,12 +191,12 @@ class AccessRequestProcessTest {
         ProcessInstance pi = submit();
         screen(pi, true);
         closeReview(pi, "dacmember", false);
-        assertThat(pi).isWaitingAt("member-review");
+        assertThat(review(pi)).isWaitingAt("member-review");
         closeReview(pi, "dacmember2", true);
         // The chair's own review task is no longer needed once the committee is quorate.
-        assertEquals(0, taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW).count());
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
-        assertThat(task(pi)).hasCandidateGroup("dac-chair");
+        assertEquals(0, taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW).count());
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
+        assertThat(task(review(pi))).hasCandidateGroup("dac-chair");
     }
 
     @Test
@@ -195,8 +204,8 @@ class AccessRequestProcessTest {
         ProcessInstance pi = submit();
         screen(pi, true);
         closeReview(pi, "dacmember2", false);
-        assertEquals(2, taskQuery().processInstanceId(pi.getId()).taskDefinitionKey(AccessRequestProcess.REVIEW).count());
-        assertThat(pi).isWaitingAt("member-review");
+        assertEquals(2, taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW).count());
+        assertThat(review(pi)).isWaitingAt("member-review");
     }
 
     @Test
@@ -204,13 +213,13 @@ class AccessRequestProcessTest {
         reviewersToAsk = List.of();
         ProcessInstance pi = submit();
         screen(pi, true);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
     }
 
     @Test
     void anApprovalIssuesTheAgreementAndNothingMovesUntilBothPartiesSign() {
         ProcessInstance pi = reviewedToDecision();
-        complete(task(pi), withVariables("approved", true));
+        complete(task(review(pi)), withVariables("approved", true));
         // The signatures race the signing period at the event-based gateway.
         assertThat(pi).isWaitingAt("signing-gateway");
         assertEquals(1, runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
@@ -222,15 +231,15 @@ class AccessRequestProcessTest {
     @Test
     void anAgreementInEffectHandsProvisioningToTheBrokerAndActivatesWhenItReports() {
         ProcessInstance pi = reviewedToDecision();
-        complete(task(pi), withVariables("approved", true));
+        complete(task(review(pi)), withVariables("approved", true));
         bothPartiesSign();
         assertThat(pi).isWaitingAt("provision-dataset");
         assertThat(pi).isNotWaitingAt("signing-period-over");
         assertThat(externalTask(pi)).hasTopicName("provision-dataset");
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "member-review",
-                "chair-decision", "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
+        assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "committee-review",
+                "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
                 "grant-access").isWaitingAt("end-date-reached");
         assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
                 "grantAccess"), governanceCalls);
@@ -239,7 +248,7 @@ class AccessRequestProcessTest {
     @Test
     void anAgreementNotSignedInTimeLapsesAndTheProcessEnds() {
         ProcessInstance pi = reviewedToDecision();
-        complete(task(pi), withVariables("approved", true));
+        complete(task(review(pi)), withVariables("approved", true));
         Job lapse = job("signing-period-over", pi);
         long days = (lapse.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime()) / 86_400_000L;
         assertTrue(days >= 29 && days <= 30, "signing lapses after P30D, not " + days + " days");
@@ -256,7 +265,7 @@ class AccessRequestProcessTest {
         screen(pi, true);
         closeReview(pi, "dacmember", false);
         closeReview(pi, "dacmember2", true);
-        complete(task(pi), withVariables("approved", true));
+        complete(task(review(pi)), withVariables("approved", true));
         long minutes = (job("signing-period-over", pi).getDuedate().getTime()
                 - ClockUtil.getCurrentTime().getTime()) / 60_000L;
         assertTrue(minutes >= 59 && minutes <= 60, "lapses after PT1H, not " + minutes + " minutes");
@@ -271,7 +280,7 @@ class AccessRequestProcessTest {
     @Test
     void aRejectionEndsTheProcessWithoutAnAgreement() {
         ProcessInstance pi = reviewedToDecision();
-        complete(task(pi), withVariables("approved", false));
+        complete(task(review(pi)), withVariables("approved", false));
         assertThat(pi).isEnded().hasPassed("application-rejected").hasNotPassed("issue-agreement")
                 .hasNotPassed("provision-dataset");
         assertEquals(List.of("checkRestrictions", "askCommittee"), governanceCalls);
@@ -280,7 +289,7 @@ class AccessRequestProcessTest {
     @Test
     void theChairsTaskCannotBeCompletedWithoutADecision() {
         ProcessInstance pi = reviewedToDecision();
-        assertThrows(ProcessEngineException.class, () -> complete(task(pi)));
+        assertThrows(ProcessEngineException.class, () -> complete(task(review(pi))));
     }
 
     @Test
@@ -305,7 +314,7 @@ class AccessRequestProcessTest {
         screen(pi, true);
         closeReview(pi, "dacmember", false);
         message(AccessRequestProcess.WITHDRAWN);
-        assertThat(pi).isEnded().hasPassed("application-withdrawn").hasNotPassed(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(pi).isEnded().hasPassed("application-withdrawn").hasNotPassed("approved-gateway");
         assertEquals(0, taskQuery().count());
         assertEquals(0, managementService().createJobQuery().count(), "no reminder or escalation timer left behind");
     }
@@ -315,28 +324,28 @@ class AccessRequestProcessTest {
         ProcessInstance pi = submit();
         screen(pi, true);
         closeReview(pi, "dacmember", false);
-        message(AccessRequestProcess.CLARIFICATION_REQUESTED);
-        assertThat(pi).isWaitingAt("applicant-answers");
-        assertEquals(0, taskQuery().processInstanceId(pi.getId()).count(), "votes wait meanwhile");
+        message(CommitteeReviewProcess.CLARIFICATION_REQUESTED);
+        assertThat(review(pi)).isWaitingAt("applicant-answers");
+        assertEquals(0, taskQuery().processInstanceBusinessKey(REF).count(), "votes wait meanwhile");
 
         reviewersToAsk = List.of("dacmember2", "dacchair");
-        message(AccessRequestProcess.CLARIFICATION_ANSWERED);
-        assertThat(pi).isWaitingAt("member-review");
-        assertEquals(List.of("dacchair", "dacmember2"), taskQuery().processInstanceId(pi.getId())
-                .taskDefinitionKey(AccessRequestProcess.REVIEW).orderByTaskAssignee().asc().list().stream()
+        message(CommitteeReviewProcess.CLARIFICATION_ANSWERED);
+        assertThat(review(pi)).isWaitingAt("member-review");
+        assertEquals(List.of("dacchair", "dacmember2"), taskQuery().processInstanceBusinessKey(REF)
+                .taskDefinitionKey(CommitteeReviewProcess.REVIEW).orderByTaskAssignee().asc().list().stream()
                 .map(Task::getAssignee).toList());
         closeReview(pi, "dacmember2", true);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
     }
 
     @Test
     void aQuestionWhileTheChairDecidesReturnsToTheChairOnceAnswered() {
         ProcessInstance pi = reviewedToDecision();
-        message(AccessRequestProcess.CLARIFICATION_REQUESTED);
-        assertThat(pi).isWaitingAt("applicant-answers");
+        message(CommitteeReviewProcess.CLARIFICATION_REQUESTED);
+        assertThat(review(pi)).isWaitingAt("applicant-answers");
         reviewersToAsk = List.of();
-        message(AccessRequestProcess.CLARIFICATION_ANSWERED);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        message(CommitteeReviewProcess.CLARIFICATION_ANSWERED);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
     }
 
     @Test
@@ -345,7 +354,7 @@ class AccessRequestProcessTest {
         screen(pi, true);
         closeReview(pi, "dacmember", false);
         closeReview(pi, "dacchair", false);
-        Date due = (Date) runtimeService().getVariable(pi.getId(), "reviewDue");
+        Date due = (Date) runtimeService().getVariable(review(pi).getId(), "reviewDue");
 
         // Two days before the due date the reminder falls due; the escalation not yet.
         ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(2 * 86_400L - 60)));
@@ -362,7 +371,7 @@ class AccessRequestProcessTest {
         // Neither timer interrupts the review: the late member can still vote.
         assertThat(reviewTaskOf(pi, "dacmember2")).isNotNull();
         closeReview(pi, "dacmember2", true);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
     }
 
     @Test
@@ -370,15 +379,15 @@ class AccessRequestProcessTest {
         ProcessInstance pi = submit();
         screen(pi, true);
         closeReview(pi, "dacmember", false);
-        AccessRequestProcess observers = new AccessRequestProcess();
+        CommitteeReviewProcess observers = new CommitteeReviewProcess();
         observers.engine = engine.getProcessEngine();
         observers.moveToDecisionIfStillInReview(REF);
-        assertThat(pi).isWaitingAt(AccessRequestProcess.CHAIR_DECISION);
-        assertEquals(0, taskQuery().taskDefinitionKey(AccessRequestProcess.REVIEW).count());
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
+        assertEquals(0, taskQuery().taskDefinitionKey(CommitteeReviewProcess.REVIEW).count());
         assertEquals(0, managementService().createJobQuery().count(), "the review timers went with the review");
         // Already at the chair's task: nothing changes.
         observers.moveToDecisionIfStillInReview(REF);
-        complete(task(pi), withVariables("approved", false));
+        complete(task(review(pi)), withVariables("approved", false));
         assertThat(pi).isEnded().hasPassed("application-rejected");
     }
 

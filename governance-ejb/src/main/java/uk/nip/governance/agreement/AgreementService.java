@@ -227,6 +227,31 @@ public class AgreementService {
         return app;
     }
 
+    /**
+     * Ends every version still waiting for signatures once the signing period is over; an amended
+     * application keeps the version in effect. Returns the version numbers that lapsed.
+     */
+    public List<Integer> lapseUnsigned(Actor actor, long applicationId, String period) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("Agreements lapse only when the workflow's signing period is over.");
+        }
+        Application app = lockedApplication(actor, applicationId);
+        Instant now = Instant.now();
+        List<Integer> lapsed = new ArrayList<>();
+        for (DataSharingAgreement a : versionsOf(applicationId)) {
+            if (a.getStatus() == AgreementStatus.AWAITING_SIGNATURES) {
+                a.end(AgreementStatus.LAPSED, now);
+                lapsed.add(a.getVersionNumber());
+                audit.record(actor, "agreement.lapse", "agreement", app.getReference(), "version "
+                        + a.getVersionNumber() + ", sha256 " + a.getSha256() + ", not signed by both parties within "
+                        + period + (inEffect(applicationId).map(e -> "; version " + e.getVersionNumber()
+                                + " still governs").orElse("")));
+            }
+        }
+        flush(app);
+        return lapsed;
+    }
+
     /** Every version, newest first, with its signatures; never the PDF bytes. */
     public List<AgreementSummary> agreements(Actor actor, long applicationId) {
         applications.get(actor, applicationId);

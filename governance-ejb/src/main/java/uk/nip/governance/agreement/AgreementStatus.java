@@ -8,6 +8,8 @@ public enum AgreementStatus {
     IN_EFFECT,
     /** A later version replaced it (in effect, or issued before this one was signed). */
     SUPERSEDED,
+    /** Not signed by both parties within the signing period; it can no longer be signed. */
+    LAPSED,
     REVOKED,
     EXPIRED;
 

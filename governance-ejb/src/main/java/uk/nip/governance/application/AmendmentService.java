@@ -25,7 +25,8 @@ import uk.nip.governance.domain.Role;
 /**
  * Amendments and renewals of active applications. Each goes back to the committee in a new review
  * round (fresh declarations and votes) and, once the chair approves, changes the application and
- * leads to a new agreement version.
+ * leads to a new agreement version. The amendment process (workflow) runs the review round and
+ * issues that version.
  */
 @ApplicationScoped
 @Transactional
@@ -47,7 +48,10 @@ public class AmendmentService {
     AuditTrail audit;
 
     @Inject
-    Event<AmendmentApproved> approved;
+    Event<AmendmentRequested> requested;
+
+    @Inject
+    Event<AmendmentDecided> decided;
 
     public Amendment request(Actor actor, long applicationId, AmendmentForm form) {
         Application app = applications.load(applicationId);
@@ -69,6 +73,7 @@ public class AmendmentService {
         em.persist(a);
         applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_AMENDMENT,
                 a.summary() + " (review round " + a.getReviewRound() + "): " + a.getDescription());
+        requested.fire(new AmendmentRequested(app.getId(), app.getReference(), a.getId(), a.getKind(), a.summary()));
         return a;
     }
 
@@ -93,9 +98,7 @@ public class AmendmentService {
                 a.summary() + ": " + reason.strip());
         audit.record(actor, "review.tally", "application", app.getReference(),
                 "amendment " + a.getId() + " decided on " + tally.summary());
-        if (approve) {
-            approved.fire(new AmendmentApproved(app.getId(), a.getId(), a.summary()));
-        }
+        decided.fire(new AmendmentDecided(app.getId(), a.getId(), approve, a.summary()));
         return a;
     }
 

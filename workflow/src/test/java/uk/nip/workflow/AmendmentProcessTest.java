@@ -1,0 +1,219 @@
+package uk.nip.workflow;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Amendments and renewals: the same committee review as an application (a called committee-review
+ * in a new round), then the next agreement version, signed in time or lapsed, and an end when access
+ * is revoked or expires meanwhile.
+ */
+@Deployment(resources = {"bpmn/amendment.bpmn", "bpmn/committee-review.bpmn"})
+class AmendmentProcessTest {
+
+    static final String REF = "NIP-2026-0007";
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
+
+    final List<String> calls = new ArrayList<>();
+    List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
+
+    static ProcessEngine buildEngine() {
+        StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
+        cfg.setProcessEngineName("amendment");
+        cfg.setJdbcUrl("jdbc:h2:mem:amendment;DB_CLOSE_DELAY=-1");
+        cfg.setExpressionManager(new MockExpressionManager());
+        cfg.setHistory("full");
+        cfg.setJobExecutorActivate(false);
+        cfg.setEnforceHistoryTimeToLive(true);
+        return cfg.buildProcessEngine();
+    }
+
+    @BeforeEach
+    void registerGovernanceStandIns() {
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("askCommittee", (JavaDelegate) e -> {
+            calls.add("askCommittee");
+            ReviewDeadline d = ReviewDeadline.from(ClockUtil.getCurrentTime().toInstant(), 14);
+            e.setVariable("reviewers", new ArrayList<>(reviewersToAsk));
+            e.setVariable("reviewDue", d.dueDate());
+            e.setVariable("reviewReminderAt", d.reminderDate());
+            e.setVariable("quorate", false);
+        });
+        Mocks.register("issueAmendedAgreement",
+                (JavaDelegate) e -> calls.add("issueAmendedAgreement " + e.getVariable(AmendmentProcess.SUMMARY)));
+        Mocks.register("lapseAmendedAgreement",
+                (JavaDelegate) e -> calls.add("lapseAmendedAgreement " + e.getVariable(SigningLapse.VARIABLE)));
+        record("remindReviewer");
+        record("reviewOverdue");
+    }
+
+    private void record(String name) {
+        Mocks.register(name, (JavaDelegate) e -> calls.add(name));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    /** What AmendmentProcess.onRequested starts. */
+    private ProcessInstance requested() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("applicationId", 7L);
+        v.put(AmendmentProcess.AMENDMENT_ID, 3L);
+        v.put("amendmentKind", "RENEWAL");
+        v.put(AmendmentProcess.SUMMARY, "end date 2028-03-31");
+        v.put(SigningLapse.VARIABLE, "P30D");
+        return runtimeService().startProcessInstanceByKey(AmendmentProcess.KEY, REF, v);
+    }
+
+    private ProcessInstance review(ProcessInstance pi) {
+        return calledProcessInstance(pi);
+    }
+
+    private List<String> reviewers() {
+        return taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW)
+                .orderByTaskAssignee().asc().list().stream().map(Task::getAssignee).toList();
+    }
+
+    private void vote(String member, boolean quorate) {
+        Task t = taskQuery().processInstanceBusinessKey(REF).taskDefinitionKey(CommitteeReviewProcess.REVIEW)
+                .taskAssignee(member).singleResult();
+        taskService().complete(t.getId(), Map.of("quorate", quorate));
+    }
+
+    private ProcessInstance chairDecides(boolean approved) {
+        ProcessInstance pi = requested();
+        vote("dacmember", false);
+        vote("dacmember2", true);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
+        complete(task(review(pi)), withVariables("approved", approved));
+        return pi;
+    }
+
+    private void message(String name) {
+        runtimeService().createMessageCorrelation(name).processInstanceBusinessKey(REF).correlateWithResult();
+    }
+
+    @Test
+    void anAmendmentGoesToEverySeatedMemberAsTheApplicationDid() {
+        ProcessInstance pi = requested();
+        assertThat(pi).isWaitingAt("amendment-review");
+        assertThat(review(pi)).isWaitingAt("member-review");
+        assertEquals(List.of("dacchair", "dacmember", "dacmember2"), reviewers());
+        assertEquals(7L, runtimeService().getVariable(review(pi).getId(), "applicationId"));
+        assertEquals(REF, review(pi).getBusinessKey());
+        assertEquals(List.of("askCommittee"), calls);
+    }
+
+    @Test
+    void anApprovedAmendmentIssuesTheNextVersionAndTakesEffectWhenBothSign() {
+        ProcessInstance pi = chairDecides(true);
+        assertThat(pi).isWaitingAt("amended-signing-gateway");
+        assertEquals(List.of("askCommittee", "issueAmendedAgreement end date 2028-03-31"), calls);
+        message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
+        assertThat(pi).isEnded().hasPassedInOrder("amendment-review", "issue-amended-agreement",
+                "amended-agreement-signed", "amendment-in-effect").hasNotPassed("lapse-amended-agreement");
+        assertEquals(0, managementService().createJobQuery().count(), "the signing period's timer went with it");
+    }
+
+    @Test
+    void aRefusedAmendmentEndsWithoutANewAgreement() {
+        ProcessInstance pi = chairDecides(false);
+        assertThat(pi).isEnded().hasPassed("amendment-refused").hasNotPassed("issue-amended-agreement");
+        assertEquals(List.of("askCommittee"), calls);
+    }
+
+    @Test
+    void aNewVersionNotSignedInTimeLapsesAndTheOldOneStillGoverns() {
+        ProcessInstance pi = chairDecides(true);
+        Job lapse = job("amended-signing-period-over", pi);
+        long days = (lapse.getDuedate().getTime() - ClockUtil.getCurrentTime().getTime()) / 86_400_000L;
+        assertTrue(days >= 29 && days <= 30, "the new version lapses after P30D, not " + days + " days");
+        execute(lapse);
+        assertThat(pi).isEnded().hasPassed("lapse-amended-agreement", "amendment-lapsed")
+                .hasNotPassed("amended-agreement-signed");
+        assertEquals("lapseAmendedAgreement P30D", calls.get(calls.size() - 1));
+    }
+
+    @Test
+    void aQuestionPausesTheAmendmentsReviewUntilAnswered() {
+        ProcessInstance pi = requested();
+        vote("dacmember", false);
+        message(CommitteeReviewProcess.CLARIFICATION_REQUESTED);
+        assertThat(review(pi)).isWaitingAt("applicant-answers");
+        assertEquals(List.of(), reviewers(), "votes wait meanwhile");
+        reviewersToAsk = List.of("dacmember2", "dacchair");
+        message(CommitteeReviewProcess.CLARIFICATION_ANSWERED);
+        assertEquals(List.of("dacchair", "dacmember2"), reviewers());
+        vote("dacchair", true);
+        assertThat(review(pi)).isWaitingAt(CommitteeReviewProcess.CHAIR_DECISION);
+    }
+
+    @Test
+    void revocationDuringTheReviewEndsTheAmendmentAndEveryReviewTask() {
+        ProcessInstance pi = requested();
+        vote("dacmember", false);
+        message(AmendmentProcess.ACCESS_ENDED);
+        assertThat(pi).isEnded().hasPassed("amendment-closed").hasNotPassed("amendment-approved");
+        assertEquals(0, taskQuery().count());
+        assertEquals(0, managementService().createJobQuery().count(), "no reminder or escalation timer left behind");
+        assertEquals(0, runtimeService().createProcessInstanceQuery().count(), "the called review ended too");
+    }
+
+    @Test
+    void expiryWhileTheNewVersionAwaitsSignaturesEndsTheAmendment() {
+        ProcessInstance pi = chairDecides(true);
+        message(AmendmentProcess.ACCESS_ENDED);
+        assertThat(pi).isEnded().hasPassed("amendment-closed").hasNotPassed("amended-agreement-signed",
+                "lapse-amended-agreement");
+        assertEquals(0, managementService().createJobQuery().count());
+    }
+
+    @Test
+    void aReviewerOfAnAmendmentIsRemindedAndTheChairToldWhenItIsOverdue() {
+        ProcessInstance pi = requested();
+        vote("dacmember", false);
+        vote("dacchair", false);
+        java.util.Date due = (java.util.Date) runtimeService().getVariable(review(pi).getId(), "reviewDue");
+        ClockUtil.setCurrentTime(new java.util.Date(due.getTime() + 60_000));
+        managementService().createJobQuery().executable().list()
+                .forEach(j -> managementService().executeJob(j.getId()));
+        assertEquals(List.of("askCommittee", "remindReviewer", "reviewOverdue"), calls.stream().sorted().toList());
+        assertEquals(List.of("dacmember2"), reviewers(), "the late member can still vote");
+    }
+}
