@@ -35,15 +35,17 @@ class AmendmentIT {
     static BrokerProcess broker;
 
     @BeforeAll
-    static void startBroker() throws Exception {
+    static void startBrokerAndMailSink() throws Exception {
+        MailSink.start();
         broker = BrokerProcess.start("amendment");
     }
 
     @AfterAll
-    static void stopBroker() throws InterruptedException {
+    static void stopBrokerAndMailSink() throws InterruptedException {
         if (broker != null) {
             broker.stop();
         }
+        MailSink.stop();
     }
 
     private static JsonNode version(JsonNode versions, int number) {
@@ -113,6 +115,12 @@ class AmendmentIT {
                 Map.of("approve", true, "reason", "One more year; report progress at six months."))).json();
         assertEquals("APPROVED", decided.get("status").asText());
         assertEquals(List.of(), tasks("dacchair", id));
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        MailSink.Mail told = MailSink.await("researcher@demo.nip.example", reference, "amendment approved");
+        assertTrue(told.body().contains("More time: end date " + end.plusYears(1) + ")"), told.body());
+        assertTrue(told.body().contains("until then the current one governs your access"), told.body());
+        assertTrue(MailSink.await("researcher@demo.nip.example", reference, "agreement version 2 ready to sign")
+                .body().contains("Version 2 of the data-sharing agreement"));
         assertEquals(end.plusYears(1).toString(),
                 Http.get("/api/applications/" + id, lead).json().get("endDate").asText());
 

@@ -96,6 +96,17 @@ public class Notices {
                         "/researcher/");
     }
 
+    public List<Notice> amendmentDecided(long applicationId, boolean approved, String summary) {
+        Application app = applications.load(applicationId);
+        return approved
+                ? toTeam(app, "amendment approved", "The committee chair approved the amendment to application "
+                        + app.getReference() + " (" + summary + ").", "the lead applicant and the chair sign the"
+                        + " new agreement version; until then the current one governs your access.", "/researcher/")
+                : toTeam(app, "amendment not approved", "The committee chair did not approve the amendment to"
+                        + " application " + app.getReference() + " (" + summary + ").", "read the reasons in the"
+                        + " portal; your access continues under the current agreement.", "/researcher/");
+    }
+
     public List<Notice> agreementIssued(long applicationId, int version) {
         Application app = applications.load(applicationId);
         String what = "agreement version " + version + " ready to sign";

@@ -25,6 +25,7 @@ import uk.nip.governance.agreement.AccessRevoked;
 import uk.nip.governance.agreement.AccessSuspended;
 import uk.nip.governance.agreement.AgreementIssued;
 import uk.nip.governance.application.AccessActivated;
+import uk.nip.governance.application.AmendmentDecided;
 import uk.nip.governance.application.ApplicationSubmitted;
 import uk.nip.governance.application.DecisionRecorded;
 import uk.nip.governance.committee.ClarificationRequested;
@@ -64,6 +65,10 @@ public class NotificationMail {
 
     void decided(@Observes(during = TransactionPhase.AFTER_SUCCESS) DecisionRecorded e) {
         later(() -> notices.decided(e.applicationId(), e.approved()));
+    }
+
+    void amendmentDecided(@Observes(during = TransactionPhase.AFTER_SUCCESS) AmendmentDecided e) {
+        later(() -> notices.amendmentDecided(e.applicationId(), e.approved(), e.summary()));
     }
 
     void agreementIssued(@Observes(during = TransactionPhase.AFTER_SUCCESS) AgreementIssued e) {
