@@ -32,6 +32,8 @@ public class AccessRequestProcess {
     public static final String WITHDRAWN = "ApplicationWithdrawn";
     /** The message the process waits for between issuing the agreement and provisioning. */
     public static final String AGREEMENT_IN_EFFECT = "AgreementInEffect";
+    /** An amendment's new agreement version took effect: the access period's dates are set again. */
+    public static final String ACCESS_PERIOD_CHANGED = "AccessPeriodChanged";
 
     @Inject
     ProcessEngine engine;

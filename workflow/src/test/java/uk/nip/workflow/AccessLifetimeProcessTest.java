@@ -57,6 +57,8 @@ class AccessLifetimeProcessTest {
     final Instant ethicsEnds = Instant.now().plus(200, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
     final Map<String, Object> recorded = new HashMap<>();
     boolean periodOver = true;
+    /** The end date an amendment moved the project to, as CheckEndDate would read it; null when unchanged. */
+    Instant movedEnd;
 
     static ProcessEngine buildEngine() {
         StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
@@ -85,6 +87,10 @@ class AccessLifetimeProcessTest {
         Mocks.register("checkEndDate", (JavaDelegate) e -> {
             calls.add("checkEndDate");
             e.setVariable("accessPeriodOver", periodOver);
+            if (movedEnd != null) {
+                e.setVariable("agreementExpiresAt", Date.from(movedEnd));
+                e.setVariable("expiryReminderAt", Date.from(movedEnd.minus(30, ChronoUnit.DAYS)));
+            }
         });
         record("remindBeforeExpiry");
         record("annualReviewDue");
@@ -150,22 +156,63 @@ class AccessLifetimeProcessTest {
         execute(job());
     }
 
+    /** The reminder 30 days before the end date; the process then waits for the end date itself. */
+    private void reminded(ProcessInstance pi) {
+        execute(timer(pi, "expiry-approaching"));
+        assertThat(pi).isWaitingAt("end-date-reached");
+    }
+
+    private void accessPeriodChanged() {
+        runtimeService().createMessageCorrelation(AccessRequestProcess.ACCESS_PERIOD_CHANGED)
+                .processInstanceBusinessKey(REF).correlateWithResult();
+    }
+
     @Test
     void provisioningEndsInActiveAccessWaitingForItsDates() {
         ProcessInstance pi = active();
-        assertThat(pi).isWaitingAt("end-date-reached").isNotEnded();
+        assertThat(pi).isWaitingAt("wait-for-dates").isNotEnded();
         assertEquals(List.of("issueAgreement", "startProvisioning", "grantAccess"), calls);
-        assertEquals(Date.from(agreementEnds), timer(pi, "end-date-reached").getDuedate());
-        assertEquals(Date.from(ethicsEnds), timer(pi, "ethics-approval-ended").getDuedate());
         assertEquals(Date.from(agreementEnds.minus(30, ChronoUnit.DAYS)), timer(pi, "expiry-approaching").getDuedate());
+        assertEquals(Date.from(ethicsEnds), timer(pi, "ethics-approval-ended").getDuedate());
         Date nextReview = timer(pi, "review-year-passed").getDuedate();
         assertTrue(nextReview.toInstant().isAfter(Instant.now().plus(360, ChronoUnit.DAYS)), "a year from now");
+        reminded(pi);
+        assertEquals(Date.from(agreementEnds), timer(pi, "end-date-reached").getDuedate());
+    }
+
+    @Test
+    void aRenewalBeforeTheReminderMovesTheReminderAndTheEndDate() {
+        ProcessInstance pi = active();
+        periodOver = false;
+        movedEnd = agreementEnds.plus(365, ChronoUnit.DAYS);
+        accessPeriodChanged();
+        assertThat(pi).isWaitingAt("wait-for-dates").hasPassed("access-period-changed", "check-end-date")
+                .hasNotPassed("remind-before-expiry");
+        assertEquals(Date.from(movedEnd.minus(30, ChronoUnit.DAYS)), timer(pi, "expiry-approaching").getDuedate());
+        reminded(pi);
+        assertEquals(Date.from(movedEnd), timer(pi, "end-date-reached").getDuedate());
+    }
+
+    @Test
+    void aRenewalAfterTheReminderGetsAReminderOfItsOwnBeforeTheNewEndDate() {
+        ProcessInstance pi = active();
+        reminded(pi);
+        // While the process waits for the end date, nothing listens for a new one: the check at the old end date finds it.
+        assertEquals(0, runtimeService().createEventSubscriptionQuery().processInstanceId(pi.getId())
+                .eventName(AccessRequestProcess.ACCESS_PERIOD_CHANGED).count());
+        periodOver = false;
+        movedEnd = agreementEnds.plus(365, ChronoUnit.DAYS);
+        execute(timer(pi, "end-date-reached"));
+        assertThat(pi).isWaitingAt("wait-for-dates").hasNotPassed("expire-agreement");
+        assertEquals(Date.from(movedEnd.minus(30, ChronoUnit.DAYS)), timer(pi, "expiry-approaching").getDuedate());
+        reminded(pi);
+        assertEquals(List.of("remindBeforeExpiry", "checkEndDate", "remindBeforeExpiry"), calls.subList(3, calls.size()));
     }
 
     @Test
     void theReminderAndEachAnnualReviewLeaveAccessActive() {
         ProcessInstance pi = active();
-        execute(timer(pi, "expiry-approaching"));
+        reminded(pi);
         execute(timer(pi, "review-year-passed"));
         assertThat(pi).isWaitingAt("end-date-reached");
         // The review cycle goes on: next year's timer is already there.
@@ -179,7 +226,7 @@ class AccessLifetimeProcessTest {
     void ethicsExpirySuspendsAndKeepsTheData() {
         ProcessInstance pi = active();
         execute(timer(pi, "ethics-approval-ended"));
-        assertThat(pi).hasPassed("suspend-access").isWaitingAt("end-date-reached");
+        assertThat(pi).hasPassed("suspend-access").isWaitingAt("wait-for-dates");
         assertEquals("suspendAccess", calls.get(calls.size() - 1));
         assertEquals(0, externalTaskService().createExternalTaskQuery().topicName("destroy-data").count());
     }
@@ -187,24 +234,18 @@ class AccessLifetimeProcessTest {
     @Test
     void theEndDateExpiresTheAgreementThenDestroysAndRecords() {
         ProcessInstance pi = active();
+        reminded(pi);
         execute(timer(pi, "end-date-reached"));
         assertThat(pi).isWaitingAt("destroy-expired-data");
         brokerDestroys(pi, 24);
         assertThat(pi).isEnded().hasPassedInOrder("expire-agreement", "destroy-expired-data",
                 "record-expired-destruction", "access-closed");
-        assertEquals(List.of("checkEndDate", "expireAgreement", "recordDestruction"), calls.subList(3, calls.size()));
+        assertEquals(List.of("remindBeforeExpiry", "checkEndDate", "expireAgreement", "recordDestruction"),
+                calls.subList(3, calls.size()));
         assertNull(recorded.get("ground"));
         var evidence = (uk.nip.governance.teardown.DestructionEvidence) recorded.get("evidence");
         assertEquals(24, evidence.filesDestroyed());
         assertNull(evidence.credentialsWithdrawnAt());
-    }
-
-    @Test
-    void anEndDateMovedByAnAmendmentWaitsAgain() {
-        ProcessInstance pi = active();
-        periodOver = false;
-        execute(timer(pi, "end-date-reached"));
-        assertThat(pi).isWaitingAt("end-date-reached").hasNotPassed("expire-agreement");
     }
 
     @Test
@@ -312,6 +353,6 @@ class AccessLifetimeProcessTest {
                 .topic("provision-dataset", 60_000).execute().get(0);
         externalTaskService().complete(again.getId(), "dicom-broker",
                 Map.of("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
-        assertThat(pi).isWaitingAt("end-date-reached");
+        assertThat(pi).isWaitingAt("wait-for-dates");
     }
 }

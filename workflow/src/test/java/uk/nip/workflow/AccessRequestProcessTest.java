@@ -240,7 +240,7 @@ class AccessRequestProcessTest {
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
         assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "committee-review",
                 "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
-                "grant-access").isWaitingAt("end-date-reached");
+                "grant-access").isWaitingAt("wait-for-dates");
         assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
                 "grantAccess"), governanceCalls);
     }

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -14,7 +15,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in a new round), then the next agreement version, signed in time or lapsed, and an end when access
  * is revoked or expires meanwhile.
  */
-@Deployment(resources = {"bpmn/amendment.bpmn", "bpmn/committee-review.bpmn"})
+@Deployment(resources = {"bpmn/amendment.bpmn", "bpmn/committee-review.bpmn", "bpmn/access-request.bpmn"})
 class AmendmentProcessTest {
 
     static final String REF = "NIP-2026-0007";
@@ -49,6 +53,7 @@ class AmendmentProcessTest {
 
     final List<String> calls = new ArrayList<>();
     List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
+    final Instant renewedEnd = Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
 
     static ProcessEngine buildEngine() {
         StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
@@ -78,6 +83,14 @@ class AmendmentProcessTest {
                 (JavaDelegate) e -> calls.add("lapseAmendedAgreement " + e.getVariable(SigningLapse.VARIABLE)));
         record("remindReviewer");
         record("reviewOverdue");
+        // The real delegate: it only talks to the engine.
+        Mocks.register("moveAccessPeriod", new MoveAccessPeriod());
+        Mocks.register("checkEndDate", (JavaDelegate) e -> {
+            calls.add("checkEndDate");
+            e.setVariable("accessPeriodOver", false);
+            e.setVariable("agreementExpiresAt", Date.from(renewedEnd));
+            e.setVariable("expiryReminderAt", Date.from(renewedEnd.minus(30, ChronoUnit.DAYS)));
+        });
     }
 
     private void record(String name) {
@@ -147,8 +160,28 @@ class AmendmentProcessTest {
         assertEquals(List.of("askCommittee", "issueAmendedAgreement end date 2028-03-31"), calls);
         message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
         assertThat(pi).isEnded().hasPassedInOrder("amendment-review", "issue-amended-agreement",
-                "amended-agreement-signed", "amendment-in-effect").hasNotPassed("lapse-amended-agreement");
+                "amended-agreement-signed", "move-access-period", "amendment-in-effect")
+                .hasNotPassed("lapse-amended-agreement");
+        assertEquals(false, historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(MoveAccessPeriod.MOVED).singleResult().getValue(), "no access request was running");
         assertEquals(0, managementService().createJobQuery().count(), "the signing period's timer went with it");
+    }
+
+    @Test
+    void aSignedRenewalSetsTheAccessRequestsReminderAndEndDateAgain() {
+        Instant end = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        ProcessInstance access = runtimeService().createProcessInstanceByKey(AccessRequestProcess.KEY).businessKey(REF)
+                .setVariables(Map.of("applicationId", 7L, "agreementExpiresAt", Date.from(end),
+                        "expiryReminderAt", Date.from(end.minus(30, ChronoUnit.DAYS)),
+                        "ethicsExpiresAt", Date.from(end)))
+                .startBeforeActivity("access-active").execute();
+        assertThat(access).isWaitingAt("wait-for-dates");
+        ProcessInstance pi = chairDecides(true);
+        message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
+        assertThat(pi).isEnded().hasPassed("amendment-in-effect");
+        assertThat(access).isWaitingAt("wait-for-dates").hasPassed("access-period-changed", "check-end-date");
+        assertEquals(Date.from(renewedEnd.minus(30, ChronoUnit.DAYS)), managementService().createJobQuery()
+                .processInstanceId(access.getId()).activityId("expiry-approaching").singleResult().getDuedate());
     }
 
     @Test
