@@ -92,7 +92,7 @@ class AmendmentIT {
 
         // The amendment process asks every seated member again, through the same review.
         for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
-            assertEquals(List.of("Review and vote"), tasks(m, id), m);
+            assertEquals(List.of("Review and vote (amendment: more time)"), tasks(m, id), m);
         }
         // Round 2: declarations from round 1 do not carry over.
         assertEquals(403, Journeys.vote(id, "dacmember", "APPROVE").status());
@@ -108,7 +108,7 @@ class AmendmentIT {
                 Map.of("approve", true, "reason", "Fine."));
         assertEquals(409, notQuorate.status(), notQuorate.body());
         Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
-        assertEquals(List.of("Chair decides"), tasks("dacchair", id), "quorate: the review ends, the chair decides");
+        assertEquals(List.of("Chair decides (amendment: more time)"), tasks("dacchair", id), "quorate: the review ends, the chair decides");
         assertEquals(403, Http.postJson(amendments + "/decision", Http.userToken("dacmember"),
                 Map.of("approve", true, "reason", "Fine.")).status());
         JsonNode decided = Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),

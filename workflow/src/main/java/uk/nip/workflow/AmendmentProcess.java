@@ -27,6 +27,8 @@ public class AmendmentProcess {
     public static final String ACCESS_ENDED = "AccessEnded";
     static final String AMENDMENT_ID = "amendmentId";
     static final String SUMMARY = "amendmentSummary";
+    /** The AmendmentKind name; the amendment's review carries it too, for the task list. */
+    static final String KIND = "amendmentKind";
 
     @Inject
     ProcessEngine engine;
@@ -38,7 +40,7 @@ public class AmendmentProcess {
         Map<String, Object> variables = new HashMap<>();
         variables.put("applicationId", event.applicationId());
         variables.put(AMENDMENT_ID, event.amendmentId());
-        variables.put("amendmentKind", event.kind().name());
+        variables.put(KIND, event.kind().name());
         variables.put(SUMMARY, event.summary());
         variables.put(SigningLapse.VARIABLE, SigningLapse.configured());
         engine.getRuntimeService().startProcessInstanceByKey(KEY, event.reference(), variables);

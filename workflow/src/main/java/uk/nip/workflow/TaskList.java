@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import uk.nip.governance.application.AmendmentKind;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ConcurrentEditException;
@@ -152,11 +153,18 @@ public class TaskList {
 
     private OpenTask view(Task task, Application app, Actor actor, Instant now) {
         Date due = task.getDueDate();
-        return new OpenTask(task.getId(), task.getName(), app.getId(), app.getReference(),
+        return new OpenTask(task.getId(), nameOf(task), app.getId(), app.getReference(),
                 task.getCreateTime().toInstant(), due == null ? null : due.toInstant(),
                 due != null && due.toInstant().isBefore(now), task.getAssignee(),
                 task.getAssignee() == null && mayTake(actor, task),
                 actor.username().equals(task.getAssignee()) && !candidateGroups(task).isEmpty(), workUrl(task, app));
+    }
+
+    /** An amendment's review says so, so a member can tell it from the application's first review. */
+    private String nameOf(Task task) {
+        Object kind = engine.getTaskService().getVariable(task.getId(), AmendmentProcess.KIND);
+        return kind == null ? task.getName()
+                : task.getName() + " (amendment: " + AmendmentKind.valueOf(kind.toString()).label().toLowerCase() + ")";
     }
 
     /** Where the work of each task is done; doing it completes the task. */

@@ -108,7 +108,7 @@ class AmendmentProcessTest {
         Map<String, Object> v = new HashMap<>();
         v.put("applicationId", 7L);
         v.put(AmendmentProcess.AMENDMENT_ID, 3L);
-        v.put("amendmentKind", "RENEWAL");
+        v.put(AmendmentProcess.KIND, "RENEWAL");
         v.put(AmendmentProcess.SUMMARY, "end date 2028-03-31");
         v.put(SigningLapse.VARIABLE, "P30D");
         return runtimeService().startProcessInstanceByKey(AmendmentProcess.KEY, REF, v);
@@ -149,6 +149,8 @@ class AmendmentProcessTest {
         assertThat(review(pi)).isWaitingAt("member-review");
         assertEquals(List.of("dacchair", "dacmember", "dacmember2"), reviewers());
         assertEquals(7L, runtimeService().getVariable(review(pi).getId(), "applicationId"));
+        assertEquals("RENEWAL", runtimeService().getVariable(review(pi).getId(), AmendmentProcess.KIND),
+                "the task list names the review as an amendment's");
         assertEquals(REF, review(pi).getBusinessKey());
         assertEquals(List.of("askCommittee"), calls);
     }
