@@ -1,6 +1,7 @@
 package uk.nip.portal;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,9 @@ import uk.nip.governance.application.PurposeCategory;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.application.Sector;
 import uk.nip.governance.application.TeamMember;
+import uk.nip.governance.agreement.AgreementConflictException;
 import uk.nip.governance.agreement.AgreementService;
+import uk.nip.governance.agreement.AgreementStatus;
 import uk.nip.governance.agreement.AgreementSummary;
 import uk.nip.governance.agreement.RevocationGround;
 import uk.nip.governance.application.AmendmentForm;
@@ -222,6 +225,9 @@ class ServiceRefusalIT {
             refused(() -> agreements.expire(a, id), a.username() + " expires access");
             refused(() -> agreements.ethicsApprovalExpired(a, id), a.username() + " suspends access");
         }
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, CUSTODIAN, AUDITOR, ADMIN)) {
+            refused(() -> agreements.lapseUnsigned(a, id, "P30D"), a.username() + " lapses the agreement");
+        }
         AmendmentForm more = new AmendmentForm(AmendmentKind.MORE_TIME, "Recruitment was slow.",
                 LocalDate.now(ZoneOffset.UTC).plusYears(3), null, null);
         for (Actor a : List.of(TEAM, OTHER, CHAIR, CUSTODIAN, AUDITOR)) {
@@ -234,6 +240,19 @@ class ServiceRefusalIT {
             refused(() -> cohortCounts.request(a, id), a.username() + " counts the cohort");
         }
         refused(() -> cohortCounts.recordResult(CUSTODIAN, 1, "10", "10", "10", "10", "{}"), "a person records counts");
+    }
+
+    /** What the amendment process does when a new version's signing period is over. */
+    @Test
+    void aLapsedVersionCanNoLongerBeSigned() {
+        long id = approved("Service refusals: lapsed agreement");
+        AgreementSummary v1 = agreements.agreements(LEAD, id).get(0);
+        assertEquals(List.of(1), agreements.lapseUnsigned(Actor.system("workflow"), id, "P30D"));
+        assertEquals(AgreementStatus.LAPSED, agreements.agreements(LEAD, id).get(0).status());
+        AgreementConflictException e = assertThrows(AgreementConflictException.class,
+                () -> agreements.sign(LEAD, id, v1.version(), v1.sha256()));
+        assertTrue(e.getMessage().contains("is lapsed and can no longer be signed"), e.getMessage());
+        assertEquals(List.of(), agreements.lapseUnsigned(Actor.system("workflow"), id, "P30D"), "nothing left to lapse");
     }
 
     @Test
