@@ -107,6 +107,26 @@ class AmendmentIT {
         Reply notQuorate = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
                 Map.of("approve", true, "reason", "Fine."));
         assertEquals(409, notQuorate.status(), notQuorate.body());
+        // A question pauses the amendment's review as it paused the application's: the members'
+        // tasks close, the chair may not decide, and the lead's answer brings the tasks back.
+        String threads = "/api/applications/" + id + "/clarifications";
+        long thread = Journeys.expect(200, Http.postJson(threads, Http.userToken("dacmember2"),
+                Map.of("question", "What did the first year of recruitment achieve?"))).json().get("id").asLong();
+        assertEquals(List.of(), tasks("dacmember2", id), "the review waits for the answer");
+        String ref = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        MailSink.await("researcher@demo.nip.example", ref, "the committee asked a question");
+        assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText(),
+                "access continues meanwhile");
+        Reply unanswered = Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "Fine."));
+        assertEquals(409, unanswered.status(), unanswered.body());
+        assertTrue(unanswered.json().get("error").asText().contains("not yet answered"), unanswered.body());
+        Journeys.expect(200, Http.postJson(threads + "/" + thread + "/replies", lead,
+                Map.of("body", "Two of the three sites recruited; the third starts next month.")));
+        assertEquals(List.of("Review and vote (amendment: more time)"), tasks("dacmember2", id),
+                "asked again, with those who have not voted");
+        assertEquals(List.of(), tasks("dacmember", id), "who has voted is not asked again");
+
         Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
         assertEquals(List.of("Chair decides (amendment: more time)"), tasks("dacchair", id), "quorate: the review ends, the chair decides");
         assertEquals(403, Http.postJson(amendments + "/decision", Http.userToken("dacmember"),

@@ -85,6 +85,10 @@ public class AmendmentService {
         Application app = applications.load(applicationId);
         Amendment a = open(app).orElseThrow(() -> new AccessDeniedException("Application " + app.getReference()
                 + " has no amendment waiting for a decision."));
+        if (committees.awaitingAnswers(app)) {
+            throw new ConcurrentEditException("The applicant has not yet answered every question asked about this "
+                    + "amendment of " + app.getReference() + "; decide once they have.");
+        }
         Tally tally = committees.requireMayDecide(actor, app);
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));

@@ -352,7 +352,8 @@ public class CommitteeService {
         em.persist(m);
         em.flush();
         audit.record(actor, "clarification.ask", "application", app.getReference(), "thread " + m.getId());
-        if (startsClarification) {
+        // An amendment's review pauses too; a question asked while it is already paused changes nothing.
+        if (startsClarification || openAmendment(app).isPresent()) {
             clarificationRequested.fire(new ClarificationRequested(app.getId(), m.getId()));
         }
         return m;
@@ -390,8 +391,27 @@ public class CommitteeService {
             applications.recordStep(actor, app.getId(), ApplicationAction.ANSWER_CLARIFICATION,
                     "answered " + threads(app).size() + " question(s)");
             clarificationAnswered.fire(new ClarificationAnswered(app.getId()));
+        } else if (lead && openAmendment(app).isPresent() && !awaitingAnswers(app)) {
+            audit.record(actor, "clarification.answered", "application", app.getReference(),
+                    "every question of amendment round " + app.getReviewRound() + " answered");
+            clarificationAnswered.fire(new ClarificationAnswered(app.getId()));
         }
         return m;
+    }
+
+    /**
+     * True while the applicant still owes an answer in the current review: the application waits
+     * for clarification, or a question asked since its open amendment was requested has no reply
+     * from the lead. The chair does not decide meanwhile.
+     */
+    public boolean awaitingAnswers(Application app) {
+        if (app.getState() == ApplicationState.CLARIFICATION_REQUESTED) {
+            return true;
+        }
+        Optional<Amendment> amendment = openAmendment(app);
+        return amendment.isPresent() && threads(app).stream()
+                .filter(t -> !t.question().getPostedAt().isBefore(amendment.get().getRequestedAt()))
+                .anyMatch(t -> !t.answered());
     }
 
     /** The threads of an application, for anyone who may see it. */
