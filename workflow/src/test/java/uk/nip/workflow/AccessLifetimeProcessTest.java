@@ -23,16 +23,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +47,7 @@ class AccessLifetimeProcessTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-            .useProcessEngine(buildEngine()).build();
+            .useProcessEngine(InMemoryEngine.named("access-lifetime")).build();
 
     final List<String> calls = new ArrayList<>();
     final Instant agreementEnds = Instant.now().plus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
@@ -59,17 +56,6 @@ class AccessLifetimeProcessTest {
     boolean periodOver = true;
     /** The end date an amendment moved the project to, as CheckEndDate would read it; null when unchanged. */
     Instant movedEnd;
-
-    static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
-        cfg.setProcessEngineName("access-lifetime");
-        cfg.setJdbcUrl("jdbc:h2:mem:access-lifetime;DB_CLOSE_DELAY=-1");
-        cfg.setExpressionManager(new MockExpressionManager());
-        cfg.setHistory("full");
-        cfg.setJobExecutorActivate(false);
-        cfg.setEnforceHistoryTimeToLive(true);
-        return cfg.buildProcessEngine();
-    }
 
     @BeforeEach
     void registerGovernanceStandIns() {

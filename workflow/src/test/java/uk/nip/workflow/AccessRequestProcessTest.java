@@ -25,14 +25,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,21 +48,12 @@ class AccessRequestProcessTest {
     static final String REF = "NIP-2026-0001";
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .useProcessEngine(InMemoryEngine.named("access-request")).build();
 
     final List<String> governanceCalls = new ArrayList<>();
     /** Who the stand-in committee asks to review, as CommitteeService.reviewersToAsk would. */
     List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
-
-    static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
-        cfg.setJdbcUrl("jdbc:h2:mem:access-request;DB_CLOSE_DELAY=-1");
-        cfg.setExpressionManager(new MockExpressionManager());
-        cfg.setHistory("full");
-        cfg.setJobExecutorActivate(false);
-        cfg.setEnforceHistoryTimeToLive(true);
-        return cfg.buildProcessEngine();
-    }
 
     @BeforeEach
     void registerGovernanceStandIns() {

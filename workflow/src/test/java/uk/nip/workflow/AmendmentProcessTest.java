@@ -22,16 +22,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,22 +46,12 @@ class AmendmentProcessTest {
     static final String REF = "NIP-2026-0007";
 
     @RegisterExtension
-    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(buildEngine()).build();
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .useProcessEngine(InMemoryEngine.named("amendment")).build();
 
     final List<String> calls = new ArrayList<>();
     List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
     final Instant renewedEnd = Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
-
-    static ProcessEngine buildEngine() {
-        StandaloneInMemProcessEngineConfiguration cfg = new StandaloneInMemProcessEngineConfiguration();
-        cfg.setProcessEngineName("amendment");
-        cfg.setJdbcUrl("jdbc:h2:mem:amendment;DB_CLOSE_DELAY=-1");
-        cfg.setExpressionManager(new MockExpressionManager());
-        cfg.setHistory("full");
-        cfg.setJobExecutorActivate(false);
-        cfg.setEnforceHistoryTimeToLive(true);
-        return cfg.buildProcessEngine();
-    }
 
     @BeforeEach
     void registerGovernanceStandIns() {
