@@ -319,6 +319,21 @@ class AccessLifetimeProcessTest {
     }
 
     @Test
+    void revocationWhileProvisioningIsAnIncidentClearsTheIncidentAndDestroys() {
+        ProcessInstance pi = approvedAndSigned();
+        LockedExternalTask t = externalTaskService().fetchAndLock(1, "dicom-broker")
+                .topic("provision-dataset", 60_000).execute().get(0);
+        externalTaskService().handleFailure(t.getId(), "dicom-broker", "archive unreachable", "details", 0, 0);
+        assertEquals(1, runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count());
+        revoke("BREACH");
+        // The custodian has nothing left to retry: the failed provisioning went with the revocation.
+        assertEquals(0, runtimeService().createIncidentQuery().processInstanceId(pi.getId()).count());
+        assertThat(pi).isWaitingAt("destroy-revoked-data");
+        brokerDestroys(pi, 5);
+        assertThat(pi).isEnded().hasPassed("revoked-closed").hasNotPassed("grant-access");
+    }
+
+    @Test
     void aBrokerTaskOutOfRetriesBecomesAnIncidentAndRunsAgainWhenRetried() {
         ProcessInstance pi = approvedAndSigned();
         // As the broker reports its last failure (TaskFailures: retries 3, 2, 1, then 0).
