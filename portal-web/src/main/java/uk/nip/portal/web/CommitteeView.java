@@ -19,6 +19,8 @@ import uk.nip.portal.infra.CurrentActor;
 @ViewScoped
 public class CommitteeView implements Serializable {
 
+    private final RenderCache cache = new RenderCache();
+
     @Inject
     transient ApplicationService applications;
 
@@ -34,24 +36,24 @@ public class CommitteeView implements Serializable {
     private String statement;
 
     public List<DeclarationRequest> getAwaitingDeclaration() {
-        return committees.awaitingDeclaration(current.actor());
+        return cache.get("awaiting-declaration", () -> committees.awaitingDeclaration(current.actor()));
     }
 
     public List<Application> getReviewable() {
-        return committees.reviewable(current.actor());
+        return cache.get("reviewable", () -> committees.reviewable(current.actor()));
     }
 
     public List<Application> getAwaitingDecision() {
-        return applications.awaitingDecision(current.actor());
+        return cache.get("awaiting-decision", () -> applications.awaitingDecision(current.actor()));
     }
 
     public Tally tally(Application app) {
-        return committees.tally(app);
+        return cache.get("tally " + app.getId(), () -> committees.tally(app));
     }
 
     /** How many use-restriction conflicts the application has; the review page gives the reasons. */
     public int flagCount(Application app) {
-        return restrictions.flags(current.actor(), app.getId()).size();
+        return cache.get("flags " + app.getId(), () -> restrictions.flags(current.actor(), app.getId()).size());
     }
 
     public void declareNoConflict(DeclarationRequest request) {

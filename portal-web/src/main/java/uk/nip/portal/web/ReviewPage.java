@@ -30,6 +30,8 @@ import uk.nip.portal.infra.CurrentActor;
 @ViewScoped
 public class ReviewPage implements Serializable {
 
+    private final RenderCache cache = new RenderCache();
+
     @Inject
     transient ApplicationService applications;
 
@@ -139,7 +141,8 @@ public class ReviewPage implements Serializable {
 
     /** The amendment or renewal under review, if that is what this review is about. */
     public Amendment getOpenAmendment() {
-        return application == null ? null : committees.openAmendment(application).orElse(null);
+        return application == null ? null
+                : cache.get("amendment", () -> committees.openAmendment(application).orElse(null));
     }
 
     public void countCohort() {
@@ -153,23 +156,27 @@ public class ReviewPage implements Serializable {
 
     /** Conflicts between the application and its collections' use restrictions, shown before anyone votes. */
     public List<RestrictionFlag> getRestrictionFlags() {
-        return application == null ? List.of() : restrictions.flags(current.actor(), applicationId);
+        return application == null ? List.of()
+                : cache.get("flags", () -> restrictions.flags(current.actor(), applicationId));
     }
 
     public List<CohortCount> getCohortCounts() {
-        return application == null ? List.of() : cohortCounts.counts(current.actor(), applicationId);
+        return application == null ? List.of()
+                : cache.get("counts", () -> cohortCounts.counts(current.actor(), applicationId));
     }
 
     public Tally getTally() {
-        return application == null ? null : committees.tally(application);
+        return application == null ? null : cache.get("tally", () -> committees.tally(application));
     }
 
     public List<Vote> getVotes() {
-        return application == null ? List.of() : committees.votes(current.actor(), applicationId);
+        return application == null ? List.of()
+                : cache.get("votes", () -> committees.votes(current.actor(), applicationId));
     }
 
     public List<ClarificationThread> getThreads() {
-        return application == null ? List.of() : committees.threads(current.actor(), applicationId);
+        return application == null ? List.of()
+                : cache.get("threads", () -> committees.threads(current.actor(), applicationId));
     }
 
     public boolean isChair() {
