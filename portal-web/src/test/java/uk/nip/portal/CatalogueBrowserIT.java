@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -15,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,10 +41,10 @@ class CatalogueBrowserIT {
 
     @Test
     void aCustodianAddsACollectionFixesWhatIsWrongAndEditsItsUseRestrictions() {
-        browser = chromium();
+        browser = Browser.chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(Http.PORTAL + "/custodian/");
-        signInOnKeycloak(wait, "custodian");
+        Browser.signIn(browser, wait, "custodian");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("manage-catalogue"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("collections:list"), "demo-chest-ct"));
 
@@ -88,7 +84,7 @@ class CatalogueBrowserIT {
     @Test
     void theRegisterPageShowsTheLatestPublishedAuditHead() {
         JsonNode newest = Http.get("/api/register/audit-digests?limit=1", null).json().get(0);
-        browser = chromium();
+        browser = Browser.chromium();
         browser.get(Http.PORTAL + "/register");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("digest-hash")));
@@ -109,24 +105,5 @@ class CatalogueBrowserIT {
 
     private void type(String id, String text) {
         browser.findElement(By.id(id)).sendKeys(text);
-    }
-
-    private void signInOnKeycloak(WebDriverWait wait, String username) {
-        wait.until(ExpectedConditions.urlContains("localhost:8180/realms/imaging"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-demo");
-        browser.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains("localhost:8080"));
-    }
-
-    private static WebDriver chromium() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

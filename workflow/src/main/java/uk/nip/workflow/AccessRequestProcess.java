@@ -61,13 +61,8 @@ public class AccessRequestProcess {
     }
 
     void onScreened(@Observes ScreeningCompleted event) {
-        List<Task> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(referenceOf(event.applicationId())).taskDefinitionKey(SCREENING).list();
-        if (tasks.size() != 1) {
-            throw new IllegalStateException("Expected one open screening task for application "
-                    + event.applicationId() + " but found " + tasks.size());
-        }
-        engine.getTaskService().complete(tasks.get(0).getId(), Map.of("screeningComplete", event.complete()));
+        Task task = OpenTasks.only(engine, KEY, referenceOf(event.applicationId()), SCREENING, "screening");
+        engine.getTaskService().complete(task.getId(), Map.of("screeningComplete", event.complete()));
     }
 
     /** Withdrawal ends the process wherever it is waiting. */

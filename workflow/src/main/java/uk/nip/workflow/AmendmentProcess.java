@@ -67,11 +67,10 @@ public class AmendmentProcess {
         endAmendment(event.reference());
     }
 
+    /** Correlates with whatever amendment is open; with none, nothing happens. */
     private void endAmendment(String reference) {
-        if (waiting(reference, ACCESS_ENDED)) {
-            engine.getRuntimeService().createMessageCorrelation(ACCESS_ENDED).processInstanceBusinessKey(reference)
-                    .correlateAllWithResult();
-        }
+        engine.getRuntimeService().createMessageCorrelation(ACCESS_ENDED).processInstanceBusinessKey(reference)
+                .correlateAllWithResult();
     }
 
     private boolean waiting(String reference, String message) {

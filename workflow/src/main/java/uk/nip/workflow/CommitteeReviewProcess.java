@@ -75,8 +75,8 @@ public class CommitteeReviewProcess {
     private void chairDecided(long applicationId, boolean approved) {
         String reference = referenceOf(applicationId);
         moveToDecisionIfStillInReview(reference);
-        engine.getTaskService().complete(onlyTask(reference, CHAIR_DECISION, "chair decision").getId(),
-                Map.of("approved", approved));
+        Task chair = OpenTasks.only(engine, KEY, reference, CHAIR_DECISION, "chair decision");
+        engine.getTaskService().complete(chair.getId(), Map.of("approved", approved));
     }
 
     /**
@@ -102,16 +102,6 @@ public class CommitteeReviewProcess {
             // quorate lives on the review's process instance; the review ends once it is true.
             engine.getTaskService().complete(task.getId(), Map.of("quorate", quorate));
         }
-    }
-
-    private Task onlyTask(String reference, String taskKey, String what) {
-        List<Task> tasks = engine.getTaskService().createTaskQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).list();
-        if (tasks.size() != 1) {
-            throw new IllegalStateException("Expected one open " + what + " task for application "
-                    + reference + " but found " + tasks.size());
-        }
-        return tasks.get(0);
     }
 
     private String referenceOf(long applicationId) {

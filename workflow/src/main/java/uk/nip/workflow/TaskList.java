@@ -120,7 +120,8 @@ public class TaskList {
 
     private Task find(Actor actor, String taskId) {
         Task task = taskId == null ? null : engine.getTaskService().createTaskQuery()
-                .processDefinitionKeyIn(AccessRequestProcess.KEY, CommitteeReviewProcess.KEY).taskId(taskId).singleResult();
+                .processDefinitionKeyIn(AccessRequestProcess.KEY, CommitteeReviewProcess.KEY).taskId(taskId)
+                .singleResult();
         if (task == null) {
             throw new NotFoundException("There is no open task " + taskId + ".");
         }
