@@ -175,7 +175,9 @@ public final class DicomWebArchive implements ImageArchive {
      * never written to disk and read back before de-identification. A part larger than
      * {@link #IN_MEMORY_LIMIT} goes on into a file in the work folder (in the restricted store).
      */
-    private static final class PartReceiver extends OutputStream {
+    private static final class PartReceiver extends OutputStream implements MultipartRelatedReader.DirectSink {
+        /** Left free in front of the instance, for the de-identified header. */
+        private static final int ROOM = ReceivedInstance.HEADER_ROOM;
         private final Path workFolder;
         private final Map<String, ArchivedInstance> wanted;
         private final InstanceSource.Delivery delivery;
@@ -190,7 +192,7 @@ public final class DicomWebArchive implements ImageArchive {
             this.workFolder = workFolder;
             this.wanted = wanted;
             this.delivery = delivery;
-            this.data = new byte[initialSize(headers.get("content-length"))];
+            this.data = new byte[ROOM + initialSize(headers.get("content-length"))];
         }
 
         private static int initialSize(String contentLength) {
@@ -214,16 +216,34 @@ public final class DicomWebArchive implements ImageArchive {
             if ((long) length + len > IN_MEMORY_LIMIT) {
                 file = Files.createTempFile(workFolder, "wado", ".dcm");
                 fileOut = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024);
-                fileOut.write(data, 0, length);
+                fileOut.write(data, ROOM, length);
                 data = null;
                 fileOut.write(b, off, len);
                 return;
             }
-            if (length + len > data.length) {
-                data = java.util.Arrays.copyOf(data, (int) Math.min(IN_MEMORY_LIMIT, Math.max(2L * data.length, length + len)));
-            }
-            System.arraycopy(b, off, data, length, len);
+            ensureRoom(len);
+            System.arraycopy(b, off, data, ROOM + length, len);
             length += len;
+        }
+
+        @Override
+        public boolean readFrom(InputStream in, long n) throws IOException {
+            if (fileOut != null || length + n > IN_MEMORY_LIMIT) {
+                return false;
+            }
+            ensureRoom((int) n);
+            if (in.readNBytes(data, ROOM + length, (int) n) < n) {
+                throw new java.io.EOFException("multipart part shorter than its Content-Length");
+            }
+            length += (int) n;
+            return true;
+        }
+
+        private void ensureRoom(int more) {
+            if (ROOM + length + more > data.length) {
+                data = java.util.Arrays.copyOf(data, ROOM + (int) Math.min(IN_MEMORY_LIMIT,
+                        Math.max(2L * (data.length - ROOM), length + more)));
+            }
         }
 
         @Override
@@ -237,7 +257,7 @@ public final class DicomWebArchive implements ImageArchive {
                 fileOut.close();
                 received = ReceivedInstance.file(file);
             } else {
-                received = ReceivedInstance.inMemory(data, length);
+                received = ReceivedInstance.inMemory(data, ROOM, length);
             }
             ArchivedInstance instance = wanted.get(sopInstanceUid(received));
             if (instance == null) {
@@ -258,7 +278,7 @@ public final class DicomWebArchive implements ImageArchive {
         private String sopInstanceUid(ReceivedInstance received) {
             AttributeList list = new AttributeList();
             try (InputStream in = file != null ? new BufferedInputStream(Files.newInputStream(file), 8192)
-                    : new java.io.ByteArrayInputStream(data, 0, length);
+                    : new java.io.ByteArrayInputStream(data, ROOM, length);
                     DicomInputStream din = new DicomInputStream(in)) {
                 // stop at the first top-level element after SOP Instance UID: a stop tag alone
                 // must be present to stop PixelMed, and otherwise it parses the pixel data too

@@ -37,6 +37,12 @@ public final class MultipartRelatedReader {
         skipPreamble(("--" + boundary).getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A sink that reads a body of known length from the stream itself, into its own memory. */
+    public interface DirectSink {
+        /** Reads exactly {@code n} bytes from {@code in}; false, having read nothing, to be written to instead. */
+        boolean readFrom(InputStream in, long n) throws IOException;
+    }
+
     /** The boundary parameter of a Content-Type header value. */
     public static String boundaryOf(String contentType) {
         Matcher m = BOUNDARY.matcher(contentType == null ? "" : contentType);
@@ -149,6 +155,10 @@ public final class MultipartRelatedReader {
             sink.write(buf, start, k);
             start += k;
             n -= k;
+            // the rest need not pass through this reader's buffer
+            if (n > 0 && start == end && sink instanceof DirectSink direct && direct.readFrom(in, n)) {
+                return;
+            }
         }
     }
 

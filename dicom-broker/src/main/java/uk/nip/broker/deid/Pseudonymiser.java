@@ -1,6 +1,5 @@
 package uk.nip.broker.deid;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -52,7 +51,37 @@ public final class Pseudonymiser {
         byte[] h = Arrays.copyOf(hash("uid", originalUid.trim()), 16);
         h[6] = (byte) ((h[6] & 0x0f) | 0x80);
         h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-        return "2.25." + new BigInteger(1, h);
+        return "2.25." + unsignedDecimal(h);
+    }
+
+    /**
+     * The unsigned big-endian number in {@code b} in decimal, as {@code new BigInteger(1, b)}
+     * gives it, by long division in base 10^9 (cheaper than BigInteger for every UID).
+     */
+    static String unsignedDecimal(byte[] b) {
+        int[] limbs = new int[(b.length + 3) / 4];
+        for (int i = 0; i < b.length; i++) {
+            int fromEnd = b.length - 1 - i;
+            limbs[limbs.length - 1 - fromEnd / 4] |= (b[i] & 0xff) << (8 * (fromEnd % 4));
+        }
+        StringBuilder digits = new StringBuilder(40);
+        boolean zero;
+        do {
+            long remainder = 0;
+            zero = true;
+            for (int i = 0; i < limbs.length; i++) {
+                long current = (remainder << 32) | Integer.toUnsignedLong(limbs[i]);
+                limbs[i] = (int) (current / 1_000_000_000L);
+                remainder = current % 1_000_000_000L;
+                zero &= limbs[i] == 0;
+            }
+            String chunk = Long.toString(remainder);
+            digits.insert(0, chunk);
+            if (!zero) {
+                digits.insert(0, "000000000", 0, 9 - chunk.length());
+            }
+        } while (!zero);
+        return digits.toString();
     }
 
     /** Replaces PatientID and PatientName in the released data. */

@@ -194,6 +194,9 @@ public final class SourceIdentifiers {
          */
         int scan(byte[] buf, int filled, boolean last);
 
+        /** Searches the whole of {@code buf[from, to)} at once. */
+        void scanAll(byte[] buf, int from, int to);
+
         /** Keywords of the attributes whose values were found so far, in order of discovery. */
         List<String> found();
     }
@@ -229,6 +232,10 @@ public final class SourceIdentifiers {
         private int lowest = 0xff;
         private int highest;
         private boolean wordFilter;
+        /** Every pattern byte is 7-bit: the filter then needs no case for bytes of 0x80 and above. */
+        private boolean sevenBit;
+        private long lowSubtract;
+        private long highSubtract;
 
         void add(byte[] pattern, String label) {
             int key = pair(pattern, 0);
@@ -263,6 +270,9 @@ public final class SourceIdentifiers {
             }
             // an aligned pair inside every occurrence needs 3 bytes; a range of all bytes filters nothing
             wordFilter = !patterns.isEmpty() && shortest >= 3 && (lowest > 0 || highest < 0xff);
+            sevenBit = wordFilter && lowest > 0 && highest < 0x80;
+            lowSubtract = lowest * ONES;
+            highSubtract = (highest + 1) * ONES;
         }
 
         private static int pair(byte[] b, int at) {
@@ -287,16 +297,32 @@ public final class SourceIdentifiers {
          */
         @Override
         public int scan(byte[] buf, int filled, boolean last) {
-            if (patterns.isEmpty()) {
+            search(buf, 0, filled, last);
+            if (last || patterns.isEmpty()) {
                 return 0;
+            }
+            int limit = filled - longest + 1;
+            int carried = filled - Math.max(limit, 0);
+            System.arraycopy(buf, filled - carried, buf, 0, carried);
+            return carried;
+        }
+
+        @Override
+        public void scanAll(byte[] buf, int from, int to) {
+            search(buf, from, to, true);
+        }
+
+        private void search(byte[] buf, int from, int filled, boolean last) {
+            if (patterns.isEmpty()) {
+                return;
             }
             // starts at 'limit' or later may continue in the next buffer: they are carried over
             int limit = last ? filled - 1 : filled - longest + 1;
             if (!wordFilter) {
-                checkStarts(buf, 0, limit - 1, filled);
+                checkStarts(buf, from, limit - 1, filled);
             } else {
-                int checked = 0;
-                int o = 0;
+                int checked = from;
+                int o = from;
                 // locals, so the loop keeps them in registers
                 boolean anyLow = lowest == 0;
                 boolean lowUnsigned = lowest > 0x80;
@@ -306,6 +332,17 @@ public final class SourceIdentifiers {
                 long highSubtract = (highUnsigned ? highest + 1 - 0x80 : highest + 1) * ONES;
                 int reach = longest - 2;
                 for (; o + 8 <= filled && o - reach < limit; o += 8) {
+                    if (sevenBit) {
+                        // 32 bytes at a time while none of their aligned pairs could start a match
+                        while (o + 32 <= filled && o + 24 - reach < limit && (sevenBitPairs((long) LONG.get(buf, o))
+                                | sevenBitPairs((long) LONG.get(buf, o + 8)) | sevenBitPairs((long) LONG.get(buf, o + 16))
+                                | sevenBitPairs((long) LONG.get(buf, o + 24))) == 0) {
+                            o += 32;
+                        }
+                        if (o + 8 > filled || o - reach >= limit) {
+                            break;
+                        }
+                    }
                     long x = (long) LONG.get(buf, o);
                     long up = x | HIGH;
                     long in = anyLow ? HIGH : lowUnsigned ? (up - lowSubtract) & x & HIGH : ((up - lowSubtract) | x) & HIGH;
@@ -327,12 +364,16 @@ public final class SourceIdentifiers {
                     checkStarts(buf, Math.max(checked, o + 2 - longest), Math.min(o + 6, limit - 1), filled);
                 }
             }
-            if (last) {
-                return 0;
-            }
-            int carried = filled - Math.max(limit, 0);
-            System.arraycopy(buf, filled - carried, buf, 0, carried);
-            return carried;
+        }
+
+        /**
+         * Pairs of bytes at even offsets both within [lowest, highest], for 7-bit patterns:
+         * a byte of 0x80 or more is never within, and below it the subtractions cannot borrow.
+         */
+        private long sevenBitPairs(long x) {
+            long up = x | HIGH;
+            long in = (up - lowSubtract) & ~(up - highSubtract) & ~x & HIGH;
+            return in & (in << 8) & ODD_HIGH;
         }
 
         /** Finds every pattern starting in {@code [lo, hi]}; each start is examined by one call only. */

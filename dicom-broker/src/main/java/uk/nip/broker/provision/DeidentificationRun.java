@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -267,12 +268,27 @@ public final class DeidentificationRun {
         private final Map<Path, String> claimedOutputs = new ConcurrentHashMap<>();
         /** One copy buffer per pool thread, reused from file to file. */
         private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
+        private final ThreadLocal<Path> workFolders = new ThreadLocal<>();
 
         FileWorker(DicomDeidentifier deidentifier, Quarantine quarantine, Path work) {
             this.deidentifier = deidentifier;
             this.quarantine = quarantine;
             this.work = work;
             this.intake = new InputIntake(settings.maxFileBytes());
+        }
+
+        /**
+         * Each thread's own folder: creating a file locks its folder, and on ext4 a creation
+         * can take long (it skips inodes freed in the last 30 s), so one shared folder would
+         * make the threads queue.
+         */
+        private Path workFolder() throws IOException {
+            Path own = workFolders.get();
+            if (own == null) {
+                own = Files.createDirectory(work.resolve("thread-" + Thread.currentThread().getId()));
+                workFolders.set(own);
+            }
+            return own;
         }
 
         /** Reserves an output name; returns the input that already holds it, if any. */
@@ -295,8 +311,7 @@ public final class DeidentificationRun {
             Stage reached = Stage.RECEIVED;
             Path temp = null;
             try {
-                InputIntake.Result read = input.inMemory() ? intake.inspect(input.data(), (int) input.size())
-                        : intake.inspect(input.file());
+                InputIntake.Result read = inspect(input);
                 if (!read.isAccepted()) {
                     return quarantine(input, rel, reached, read.reason(), read.detail());
                 }
@@ -320,29 +335,34 @@ public final class DeidentificationRun {
                 }
 
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                if (read.pixelsByReference()) {
+                if (read.pixelsByReference() && read.parsed().inMemory() && (read.parsed().data() == buffers.get()
+                        || read.parsed().offset() >= ReceivedInstance.HEADER_ROOM)) {
                     Assembled whole;
                     try {
-                        whole = assembleInMemory(list, read, input, sha, identifiers);
+                        whole = assembleInMemory(list, read, sha, identifiers);
                     } catch (DicomException | RuntimeException e) {
                         return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED,
                                 "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
                     }
-                    if (whole != null) {
-                        if (!whole.leaks().isEmpty()) {
-                            // a copy from an earlier run of the same instance must not stay released either
-                            Files.deleteIfExists(target);
-                            return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
-                                    "output bytes still contain the value of " + String.join(", ", whole.leaks()));
-                        }
-                        reached = Stage.VERIFIED;
-                        writeIntoOutput(whole.bytes(), whole.length(), target);
-                        return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
-                                HexFormat.of().formatHex(sha.digest()), whole.length());
+                    if (!whole.leaks().isEmpty()) {
+                        whole.restoreInput();
+                        // a copy from an earlier run of the same instance must not stay released either
+                        Files.deleteIfExists(target);
+                        return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
+                                "output bytes still contain the value of " + String.join(", ", whole.leaks()));
                     }
+                    reached = Stage.VERIFIED;
+                    try {
+                        writeIntoOutput(whole.bytes(), whole.start(), whole.length(), target);
+                    } catch (IOException | RuntimeException e) {
+                        whole.restoreInput();
+                        throw e;
+                    }
+                    return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
+                            HexFormat.of().formatHex(sha.digest()), whole.length());
                 }
 
-                temp = Files.createTempFile(work, "out", ".dcm");
+                temp = Files.createTempFile(workFolder(), "out", ".dcm");
                 List<String> leaks;
                 try {
                     leaks = read.pixelsByReference()
@@ -378,57 +398,77 @@ public final class DeidentificationRun {
             }
         }
 
-        /** A complete output in {@code bytes[0, length)}, hashed and searched. */
-        private record Assembled(byte[] bytes, int length, List<String> leaks) {
+        /** Instances up to {@link #IN_MEMORY_LIMIT} are read into this thread's buffer whole. */
+        private InputIntake.Result inspect(ReceivedInstance input) throws IOException {
+            if (!input.inMemory()) {
+                return intake.inspect(input.file(), n -> n <= IN_MEMORY_LIMIT ? room(n) : null);
+            }
+            int length = (int) input.size();
+            if (length > IN_MEMORY_LIMIT || input.offset() >= ReceivedInstance.HEADER_ROOM) {
+                return intake.inspect(input.data(), input.offset(), length);
+            }
+            // a copy: the input must stay as received, for the quarantine
+            byte[] room = room(length);
+            System.arraycopy(input.data(), input.offset(), room, ReceivedInstance.HEADER_ROOM, length);
+            return intake.inspect(room, ReceivedInstance.HEADER_ROOM, length);
+        }
+
+        /** This thread's buffer, with room for {@code n} bytes after {@link InputIntake#FRONT_ROOM}. */
+        private byte[] room(int n) {
+            byte[] buf = buffers.get();
+            int needed = ReceivedInstance.HEADER_ROOM + Math.max(n, CheckedOutput.CHUNK + 4096);
+            if (buf == null || buf.length < needed) {
+                buf = new byte[needed];
+                buffers.set(buf);
+            }
+            return buf;
         }
 
         /**
-         * The de-identified header, then the source's Pixel Data element byte for byte, put
-         * together in this thread's buffer, hashed and searched before anything is written;
-         * null when the instance is too large to hold in memory.
+         * A complete output in {@code bytes[start, start + length)}, hashed and searched.
+         * {@code overwritten} holds the input's own bytes the header replaced, if it was put in
+         * front of the input's Pixel Data in place.
          */
-        private Assembled assembleInMemory(AttributeList header, InputIntake.Result read, ReceivedInstance input,
-                MessageDigest sha, SourceIdentifiers identifiers) throws IOException, DicomException {
-            long size = input.size();
-            long pixelBytes = size - read.pixelOffset();
-            if (pixelBytes > IN_MEMORY_LIMIT) {
-                return null;
+        private record Assembled(byte[] bytes, int start, int length, List<String> leaks, byte[] overwritten) {
+            /** Puts the input back as received, for the quarantine. */
+            void restoreInput() {
+                if (overwritten != null) {
+                    System.arraycopy(overwritten, 0, bytes, start, overwritten.length);
+                }
             }
+        }
+
+        /**
+         * The de-identified header put straight in front of the source's Pixel Data element,
+         * which stays where it was read, hashed and searched before anything is written.
+         */
+        private Assembled assembleInMemory(AttributeList header, InputIntake.Result read, MessageDigest sha,
+                SourceIdentifiers identifiers) throws IOException, DicomException {
+            ReceivedInstance parsed = read.parsed();
             ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(16 * 1024);
             header.write(headerBytes, read.transferSyntaxUid(), true, true);
             byte[] headerArray = headerBytes.toByteArray();
-            long length = headerArray.length + pixelBytes;
-            if (length > IN_MEMORY_LIMIT) {
-                return null;
+            int pixelStart = parsed.offset() + (int) read.pixelOffset();
+            int pixelBytes = (int) (parsed.size() - read.pixelOffset());
+            byte[] buf = parsed.data();
+            // this thread's copy may just be overwritten; an input handed over with room in front is kept restorable
+            boolean ownCopy = buf == buffers.get();
+            int start = pixelStart - headerArray.length;
+            if (start < 0) {
+                // a header that grew by more than the room in front: put together anew
+                byte[] whole = new byte[headerArray.length + pixelBytes];
+                System.arraycopy(buf, pixelStart, whole, headerArray.length, pixelBytes);
+                buf = whole;
+                start = 0;
+                ownCopy = true;
             }
-            byte[] buf = buffers.get();
-            if (buf == null || buf.length < length) {
-                buf = new byte[(int) Math.max(length, CheckedOutput.CHUNK + 4096)];
-                buffers.set(buf);
-            }
-            System.arraycopy(headerArray, 0, buf, 0, headerArray.length);
-            if (input.inMemory()) {
-                System.arraycopy(input.data(), (int) read.pixelOffset(), buf, headerArray.length, (int) pixelBytes);
-            } else {
-                try (FileChannel pixels = FileChannel.open(input.file(), StandardOpenOption.READ)) {
-                    ByteBuffer room = ByteBuffer.wrap(buf, headerArray.length, (int) pixelBytes);
-                    long position = read.pixelOffset();
-                    while (room.hasRemaining()) {
-                        int n = pixels.read(room, position);
-                        if (n < 0) {
-                            throw new IOException("the source file changed while it was read");
-                        }
-                        position += n;
-                    }
-                    if (pixels.size() != size) {
-                        throw new IOException("the source file changed while it was read");
-                    }
-                }
-            }
-            sha.update(buf, 0, (int) length);
+            byte[] overwritten = ownCopy ? null : Arrays.copyOfRange(buf, start, start + headerArray.length);
+            System.arraycopy(headerArray, 0, buf, start, headerArray.length);
+            int length = headerArray.length + pixelBytes;
+            sha.update(buf, start, length);
             SourceIdentifiers.Search search = identifiers.newSearch();
-            search.scan(buf, (int) length, true);
-            return new Assembled(buf, (int) length, search.found());
+            search.scanAll(buf, start, start + length);
+            return new Assembled(buf, start, length, search.found(), overwritten);
         }
 
         /**
@@ -436,12 +476,13 @@ public final class DeidentificationRun {
          * into the output, so a reader of the output never sees a partly written file. Written
          * in pieces: one large write of a heap array costs the kernel several times as much.
          */
-        private void writeIntoOutput(byte[] bytes, int length, Path target) throws IOException {
-            Path temp = Files.createTempFile(work, "out", ".dcm");
+        private void writeIntoOutput(byte[] bytes, int start, int length, Path target) throws IOException {
+            Path temp = Files.createTempFile(workFolder(), "out", ".dcm");
             try {
                 try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    for (int at = 0; at < length;) {
-                        ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, length - at));
+                    int end = start + length;
+                    for (int at = start; at < end;) {
+                        ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, end - at));
                         while (piece.hasRemaining()) {
                             at += out.write(piece);
                         }
@@ -473,7 +514,7 @@ public final class DeidentificationRun {
                     CheckedOutput checked = new CheckedOutput(search, sha, out, buf);
                     byte[] headerArray = headerBytes.toByteArray();
                     checked.write(headerArray, 0, headerArray.length);
-                    checked.write(input.data(), (int) read.pixelOffset(), (int) (input.size() - read.pixelOffset()));
+                    checked.write(input.data(), input.offset() + (int) read.pixelOffset(), (int) (input.size() - read.pixelOffset()));
                     return checked.finish();
                 }
             }

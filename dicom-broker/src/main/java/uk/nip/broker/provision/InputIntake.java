@@ -6,13 +6,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
@@ -27,15 +30,17 @@ final class InputIntake {
     /**
      * Either a parsed data set or the reason it cannot be used. When {@code pixelOffset} is not
      * negative, the list holds everything but Pixel Data, which is the file's last element and
-     * runs from {@code pixelOffset} to the end of the file, to be copied as it is.
+     * runs from {@code pixelOffset} to the end of the file, to be copied as it is. {@code parsed}
+     * holds the bytes that were read: the file, or a copy of it in memory.
      */
-    record Result(AttributeList list, String transferSyntaxUid, long pixelOffset, QuarantineReason reason, String detail) {
-        static Result accepted(AttributeList list, String transferSyntaxUid, long pixelOffset) {
-            return new Result(list, transferSyntaxUid, pixelOffset, null, null);
+    record Result(AttributeList list, String transferSyntaxUid, long pixelOffset, ReceivedInstance parsed,
+            QuarantineReason reason, String detail) {
+        static Result accepted(AttributeList list, String transferSyntaxUid, long pixelOffset, ReceivedInstance parsed) {
+            return new Result(list, transferSyntaxUid, pixelOffset, parsed, null, null);
         }
 
         static Result rejected(QuarantineReason reason, String detail) {
-            return new Result(null, null, -1, reason, detail);
+            return new Result(null, null, -1, null, reason, detail);
         }
 
         boolean isAccepted() {
@@ -56,6 +61,16 @@ final class InputIntake {
     }
 
     Result inspect(Path file) {
+        return inspect(file, n -> null);
+    }
+
+    /**
+     * Checks and parses a file. If {@code room} gives an array of at least
+     * {@link ReceivedInstance#HEADER_ROOM}{@code + size} bytes, the file is read into it once, after that much
+     * free room, and parsed from there; the room lets a de-identified header be put in front of
+     * the Pixel Data in place. Otherwise it is parsed from the file.
+     */
+    Result inspect(Path file, IntFunction<byte[]> room) {
         if (Files.isDirectory(file)) {
             return Result.rejected(QuarantineReason.UNSUPPORTED, "symbolic link to a folder is not followed");
         }
@@ -65,6 +80,7 @@ final class InputIntake {
         }
         long size;
         byte[] head;
+        ReceivedInstance loaded = null;
         try {
             size = Files.size(file);
             if (size == 0) {
@@ -74,8 +90,17 @@ final class InputIntake {
                 return Result.rejected(QuarantineReason.OVERSIZED,
                         "file is " + size + " bytes, above the limit of " + maxFileBytes + " bytes");
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(132);
+            byte[] into = size <= Integer.MAX_VALUE - ReceivedInstance.HEADER_ROOM ? room.apply((int) size) : null;
+            if (into != null) {
+                if (!readWhole(file, into, ReceivedInstance.HEADER_ROOM, (int) size)) {
+                    return Result.rejected(QuarantineReason.UNREADABLE, "the file changed size while it was read");
+                }
+                loaded = ReceivedInstance.inMemory(into, ReceivedInstance.HEADER_ROOM, (int) size);
+                head = Arrays.copyOfRange(into, ReceivedInstance.HEADER_ROOM, ReceivedInstance.HEADER_ROOM + (int) Math.min(132, size));
+            } else {
+                try (InputStream in = Files.newInputStream(file)) {
+                    head = in.readNBytes(132);
+                }
             }
         } catch (AccessDeniedException e) {
             return Result.rejected(QuarantineReason.UNREADABLE, "permission denied");
@@ -86,11 +111,29 @@ final class InputIntake {
         if (!hasPreamble && !startsLikeBareDataSet(head)) {
             return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
         }
-        return read(ReceivedInstance.file(file), true);
+        return read(loaded != null ? loaded : ReceivedInstance.file(file), true);
+    }
+
+    /** Reads exactly {@code size} bytes; false if the file turns out shorter or longer. */
+    private static boolean readWhole(Path file, byte[] into, int at, int size) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer room = ByteBuffer.wrap(into, at, size);
+            while (room.hasRemaining()) {
+                if (ch.read(room) < 0) {
+                    return false;
+                }
+            }
+            return ch.size() == size;
+        }
     }
 
     /** An instance retrieved into memory: the same checks and reasons as for a file. */
     Result inspect(byte[] data, int length) {
+        return inspect(data, 0, length);
+    }
+
+    /** The same for {@code data[offset, offset + length)}. */
+    Result inspect(byte[] data, int offset, int length) {
         if (length == 0) {
             return Result.rejected(QuarantineReason.EMPTY_FILE, "file is empty (0 bytes)");
         }
@@ -98,12 +141,12 @@ final class InputIntake {
             return Result.rejected(QuarantineReason.OVERSIZED,
                     "file is " + length + " bytes, above the limit of " + maxFileBytes + " bytes");
         }
-        byte[] head = Arrays.copyOf(data, Math.min(132, length));
+        byte[] head = Arrays.copyOfRange(data, offset, offset + Math.min(132, length));
         boolean hasPreamble = head.length == 132 && Arrays.equals(Arrays.copyOfRange(head, 128, 132), DICM);
         if (!hasPreamble && !startsLikeBareDataSet(head)) {
             return Result.rejected(QuarantineReason.NOT_DICOM, "no DICOM preamble and no recognisable data set header");
         }
-        return read(ReceivedInstance.inMemory(data, length), true);
+        return read(ReceivedInstance.inMemory(data, offset, length), true);
     }
 
     /** Files written without Part 10 meta start straight with group 0x0002 or 0x0008. */
@@ -181,7 +224,7 @@ final class InputIntake {
         if (transferSyntax == null || transferSyntax.isBlank()) {
             return Result.rejected(QuarantineReason.UNSUPPORTED, "transfer syntax cannot be determined");
         }
-        return Result.accepted(list, transferSyntax, pixelOffset);
+        return Result.accepted(list, transferSyntax, pixelOffset, file);
     }
 
     /** What sits where a header read stopped. */

@@ -48,7 +48,7 @@ public final class Quarantine {
                     record.put("copy", "not copied: the source did not supply the file");
                 } else if (original.inMemory()) {
                     try (java.io.OutputStream out = Files.newOutputStream(target)) {
-                        out.write(original.data(), 0, (int) original.size());
+                        out.write(original.data(), original.offset(), (int) original.size());
                     }
                     RestrictedStore.makeOwnerOnlyFile(target);
                 } else if (Files.isRegularFile(original.file())) {

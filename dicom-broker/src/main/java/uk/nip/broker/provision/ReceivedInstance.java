@@ -16,26 +16,39 @@ import java.nio.file.Path;
  */
 public final class ReceivedInstance {
 
+    /**
+     * Free bytes an archive may leave in front of an instance it hands over in memory: the
+     * de-identified header is then put straight before the Pixel Data, which is not copied.
+     */
+    public static final int HEADER_ROOM = 64 * 1024;
+
     private final Path file;
     private final byte[] data;
+    private final int offset;
     private final int length;
 
-    private ReceivedInstance(Path file, byte[] data, int length) {
+    private ReceivedInstance(Path file, byte[] data, int offset, int length) {
         this.file = file;
         this.data = data;
+        this.offset = offset;
         this.length = length;
     }
 
     public static ReceivedInstance file(Path file) {
-        return new ReceivedInstance(file, null, 0);
+        return new ReceivedInstance(file, null, 0, 0);
     }
 
     /** {@code data[0, length)}; the caller gives up the array. */
     public static ReceivedInstance inMemory(byte[] data, int length) {
-        if (length < 0 || length > data.length) {
-            throw new IllegalArgumentException("length outside the array");
+        return inMemory(data, 0, length);
+    }
+
+    /** {@code data[offset, offset + length)}; the caller gives up the array. */
+    public static ReceivedInstance inMemory(byte[] data, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > data.length) {
+            throw new IllegalArgumentException("bytes outside the array");
         }
-        return new ReceivedInstance(null, data, length);
+        return new ReceivedInstance(null, data, offset, length);
     }
 
     /** The file, or null when the bytes are in memory. */
@@ -51,27 +64,34 @@ public final class ReceivedInstance {
         return data;
     }
 
+    /** Where the instance starts in {@link #data()}. */
+    int offset() {
+        return offset;
+    }
+
     long size() throws IOException {
         return data != null ? length : Files.size(file);
     }
 
     InputStream open() throws IOException {
-        return data != null ? new ByteArrayInputStream(data, 0, length) : Files.newInputStream(file);
+        return data != null ? new ByteArrayInputStream(data, offset, length) : Files.newInputStream(file);
     }
 
     SeekableByteChannel channel() throws IOException {
-        return data != null ? new MemoryChannel(data, length) : Files.newByteChannel(file);
+        return data != null ? new MemoryChannel(data, offset, length) : Files.newByteChannel(file);
     }
 
     /** A read-only channel over an array. */
     private static final class MemoryChannel implements SeekableByteChannel {
         private final byte[] data;
+        private final int offset;
         private final int length;
         private long position;
         private boolean open = true;
 
-        MemoryChannel(byte[] data, int length) {
+        MemoryChannel(byte[] data, int offset, int length) {
             this.data = data;
+            this.offset = offset;
             this.length = length;
         }
 
@@ -81,7 +101,7 @@ public final class ReceivedInstance {
                 return -1;
             }
             int n = (int) Math.min(dst.remaining(), length - position);
-            dst.put(data, (int) position, n);
+            dst.put(data, offset + (int) position, n);
             position += n;
             return n;
         }

@@ -51,4 +51,25 @@ class PseudonymiserTest {
     void neverPrintsItsKey() {
         assertEquals("Pseudonymiser[key withheld]", new Pseudonymiser(key(5)).toString());
     }
+
+    @Test
+    void uidNumbersAreWhatBigIntegerGives() {
+        java.util.Random random = new java.util.Random(42);
+        java.util.List<byte[]> values = new java.util.ArrayList<>();
+        values.add(new byte[16]);
+        byte[] ones = new byte[16];
+        Arrays.fill(ones, (byte) 0xff);
+        values.add(ones);
+        values.add(java.math.BigInteger.TEN.pow(9).toByteArray());
+        values.add(java.math.BigInteger.TEN.pow(18).subtract(java.math.BigInteger.ONE).toByteArray());
+        values.add(java.math.BigInteger.TEN.pow(27).toByteArray());
+        for (int i = 0; i < 2000; i++) {
+            byte[] b = new byte[1 + random.nextInt(16)];
+            random.nextBytes(b);
+            values.add(b);
+        }
+        for (byte[] b : values) {
+            assertEquals(new java.math.BigInteger(1, b).toString(), Pseudonymiser.unsignedDecimal(b));
+        }
+    }
 }

@@ -176,6 +176,48 @@ class SourceIdentifiersTest {
         }
     }
 
+    /**
+     * Identifiers of 7-bit text take a faster filter, 32 bytes at a time, and a whole output
+     * is searched from where it starts in a larger buffer: planted values are found at every
+     * offset from that start, and nothing before the start or after the end counts.
+     */
+    @Test
+    void findsSevenBitValuesInAWholeOutputWhereverItStartsInTheBuffer() throws Exception {
+        SourceIdentifiers ids = SourceIdentifiers.collectFrom(source());
+        java.util.Random random = new java.util.Random(5);
+        String[][] values = {{"SMITHERSON", "PatientName"}, {"MRN12345", "PatientID"}, {"20210304", "StudyDate"},
+            {"1.2.826.0.1.3680043.9.1234.5", "StudyInstanceUID"}};
+        for (int trial = 0; trial < 300; trial++) {
+            int from = random.nextInt(100);
+            int length = 1 + random.nextInt(trial % 10 == 0 ? 600_000 : 5_000);
+            byte[] buf = new byte[from + length + random.nextInt(50)];
+            for (int i = 0; i < buf.length; i++) {
+                buf[i] = (byte) (trial % 3 == 0 ? random.nextInt(256) : (i - from) % 2 == 0 ? random.nextInt(256) : random.nextInt(16));
+            }
+            String[] v = values[random.nextInt(values.length)];
+            byte[] bytes = v[0].getBytes(StandardCharsets.US_ASCII);
+            // planted inside, straddling the start, or straddling the end
+            int where = switch (trial % 3) {
+                case 0 -> from + random.nextInt(Math.max(1, length - bytes.length + 1));
+                case 1 -> from - 1 - random.nextInt(bytes.length - 1);
+                default -> from + length - bytes.length + 1 + random.nextInt(bytes.length - 1);
+            };
+            if (where < 0 || where + bytes.length > buf.length) {
+                continue;
+            }
+            System.arraycopy(bytes, 0, buf, where, bytes.length);
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            for (String[] w : values) {
+                if (contains(Arrays.copyOfRange(buf, from, from + length), w[0].getBytes(StandardCharsets.US_ASCII))) {
+                    expected.add(w[1]);
+                }
+            }
+            SourceIdentifiers.Search search = ids.newSearch();
+            search.scanAll(buf, from, from + length);
+            assertEquals(expected, new java.util.TreeSet<>(search.found()), "trial " + trial);
+        }
+    }
+
     private static boolean contains(byte[] data, byte[] value) {
         outer:
         for (int i = 0; i + value.length <= data.length; i++) {
