@@ -17,7 +17,9 @@ import uk.nip.broker.provision.RunReport;
 /**
  * The same work repeated in one JVM, as the long-running worker does it: round 1 pays for
  * class loading and JIT compilation, later rounds show the warm speed. Each round writes to a
- * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written".
+ * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written<TAB>CPU milliseconds".
+ * With -Dsettle.seconds=N, each round starts after a sync and N seconds of rest, as the
+ * benchmark's other commands do.
  *
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java deidentify IN OUT-ROOT STORE ROUNDS
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java provision URL DATASET OUT-ROOT STORE ROUNDS
@@ -28,8 +30,15 @@ public class WarmRuns {
         int rounds = Integer.parseInt(args[args.length - 1]);
         int threads = Runtime.getRuntime().availableProcessors();
         List<Long> times = new ArrayList<>();
+        long settle = Long.getLong("settle.seconds", 0);
         for (int round = 1; round <= rounds; round++) {
+            if (settle > 0) {
+                // as between the benchmark's commands: earlier writes flushed and freed inodes no longer recent
+                new ProcessBuilder("sync").inheritIO().start().waitFor();
+                Thread.sleep(settle * 1000);
+            }
             long started = System.nanoTime();
+            long cpuBefore = processCpuMillis();
             RunReport report;
             if (provision) {
                 RestrictedStore store = new RestrictedStore(Path.of(args[4]));
@@ -46,7 +55,12 @@ public class WarmRuns {
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             times.add(ms);
-            System.out.println(round + "\t" + ms + "\t" + report.written());
+            System.out.println(round + "\t" + ms + "\t" + report.written() + "\t" + (processCpuMillis() - cpuBefore));
         }
+    }
+
+    /** User and system CPU time of this whole process: all its threads, the JIT compiler's and the GC's too. */
+    private static long processCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 }

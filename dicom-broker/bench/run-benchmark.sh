@@ -6,8 +6,9 @@
 #   (c) cp -r (the I/O limit)            (d) raw WADO-RS retrieval from Orthanc with curl
 #   (e) dicom-broker provision from the same Orthanc over DICOMweb (index, fetch, de-identify)
 #
-# Every timing is the median of RUNS runs with fresh output folders; the corpus is read once
-# first so every tool reads from the page cache. Peak RSS comes from /usr/bin/time.
+# Every timing is the median of RUNS runs with fresh output folders, each started on a settled file
+# system (see settle); the corpus is read once first so every tool reads from the page cache. Peak
+# RSS comes from /usr/bin/time.
 #
 # Usage: dicom-broker/bench/run-benchmark.sh        (from the repository root or anywhere)
 #   env: PATIENTS (20) x STUDIES (2) x IMAGES (50) instances, RUNS (3), ROWS/COLUMNS (512),
@@ -41,12 +42,21 @@ cleanup() {
 trap cleanup EXIT
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+# Every timed command starts on a settled file system. Written pages are flushed about 30 s later
+# (vm.dirty_expire_centisecs), and ext4 without a journal, as on these machines, skips inodes freed
+# in the last 30 s when it creates a file: either would otherwise land on whichever command runs
+# next (seen: the same cp -r took 0.98 s to 3.25 s).
+SETTLE=${SETTLE:-$(( $(cat /proc/sys/vm/dirty_expire_centisecs) / 100 + 3 ))}
+settle() { sync; sleep "$SETTLE"; }
 TIMES="$W/times.tsv"
 : > "$TIMES"
+: > "$W/orthanc.tsv"
 
 # measure NAME RUN COMMAND... : one timed run, appended as name, run, wall s, cpu s, peak RSS KiB
 measure() {
   local name=$1 run=$2; shift 2
+  settle
   /usr/bin/time -f "%e %U %S %M" -o "$W/time.out" "$@" > "$W/last.stdout" 2> "$W/last.stderr" || {
     echo "failed: $*" >&2; cat "$W/last.stderr" >&2; exit 1; }
   read -r wall user sys rss < <(tail -1 "$W/time.out")
@@ -55,17 +65,26 @@ measure() {
 }
 
 # warm NAME ARGS... : WarmRuns.java repeats the work RUNS+1 times in one JVM, as the worker does;
-# rounds after the first are the warm speed. Appends name, round, wall s, peak RSS KiB of the process.
+# rounds after the first are the warm speed. Appends name, round, wall s, CPU s of the round, peak RSS KiB
+# of the process.
 warm() {
   local name=$1; shift
-  /usr/bin/time -f "%M" -o "$W/time.out" java -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
+  /usr/bin/time -f "%M" -o "$W/time.out" java -Dsettle.seconds="$SETTLE" -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
     "$@" > "$W/warm.out" 2> "$W/last.stderr" || { cat "$W/last.stderr" >&2; exit 1; }
   local rss; rss=$(tail -1 "$W/time.out")
-  while IFS=$'\t' read -r round ms written; do
+  while IFS=$'\t' read -r round ms written cpu_ms; do
     [ "$written" = "$FILES" ] || { echo "$name round $round wrote $written of $FILES" >&2; exit 1; }
-    echo -e "$name\t$round\t$(python3 -c "print($ms / 1000)")\t$rss" >> "$W/warm.tsv"
+    echo -e "$name\t$round\t$(python3 -c "print($ms / 1000)")\t$(python3 -c "print($cpu_ms / 1000)")\t$rss" >> "$W/warm.tsv"
     log "$name round $round: ${ms} ms"
   done < "$W/warm.out"
+}
+
+# measure_with_orthanc NAME RUN COMMAND... : measure, and append Orthanc's own CPU seconds for the run
+orthanc_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$ORTHANC_PID/stat"; }
+measure_with_orthanc() {
+  local before; before=$(orthanc_cpu)
+  measure "$@"
+  echo -e "$1\t$2\t$(python3 -c "print(round($(orthanc_cpu) - $before, 2))")" >> "$W/orthanc.tsv"
 }
 
 count_dicom() { find "$1" -type f -name '*.dcm' | wc -l; }
@@ -142,13 +161,13 @@ find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
 
 for run in $(seq 1 "$RUNS"); do
   rm -rf "$W/raw"; mkdir -p "$W/raw"
-  measure "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
+  measure_with_orthanc "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
   RAW_BYTES=$(du -sb "$W/raw" | cut -f1)
   rm -rf "$W/provisioned"
   if [ "$run" = 1 ]; then rm -rf "$W/pstore"; fi
   # later runs keep the archive index (built by run 1) but not the journal: a fresh provisioning
   rm -rf "$W/pstore/projects"
-  measure "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
+  measure_with_orthanc "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
     --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
   [ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
 done
@@ -157,9 +176,9 @@ warm "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned
 rm -rf "$W/warm-provisioned"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
-python3 - "$TIMES" "$W/warm.tsv" "$FILES" "$BYTES" "$RAW_BYTES" "$RUNS" "$STORE_SECONDS" "$LOAD_BEFORE" "$LOAD_AFTER" > "$RESULTS" <<'PY'
+python3 - "$TIMES" "$W/warm.tsv" "$W/orthanc.tsv" "$FILES" "$BYTES" "$RAW_BYTES" "$RUNS" "$STORE_SECONDS" "$LOAD_BEFORE" "$LOAD_AFTER" > "$RESULTS" <<'PY'
 import statistics, sys, collections, platform, subprocess, datetime, os
-times, warm_times, files, size, raw_bytes, runs, store_s, load_before, load_after = sys.argv[1:]
+times, warm_times, orthanc_times, files, size, raw_bytes, runs, store_s, load_before, load_after = sys.argv[1:]
 files, size, raw_bytes = int(files), int(size), int(raw_bytes)
 rows = collections.OrderedDict()
 for line in open(times):
@@ -167,13 +186,19 @@ for line in open(times):
     rows.setdefault(name, []).append((int(run), max(float(wall), 0.01), float(cpu), int(rss)))
 warm = collections.OrderedDict()
 for line in open(warm_times):
-    name, rnd, wall, rss = line.rstrip("\n").split("\t")
-    warm.setdefault(name, []).append((int(rnd), float(wall), int(rss)))
+    name, rnd, wall, cpu, rss = line.rstrip("\n").split("\t")
+    warm.setdefault(name, []).append((int(rnd), float(wall), float(cpu), int(rss)))
+orthanc = collections.defaultdict(list)
+for line in open(orthanc_times):
+    name, run, cpu = line.rstrip("\n").split("\t")
+    orthanc[name].append(float(cpu))
 def warm_med(name):
     rounds = warm[name]
-    return statistics.median([r[1] for r in rounds if r[0] > 1]), rounds[0][1], rounds[0][2]
-def warm_line(name, wall, rss, ratio):
-    return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | – | {rss / 1024:.0f} | {ratio} |"
+    later = [r for r in rounds if r[0] > 1]
+    return (statistics.median([r[1] for r in later]), statistics.median([r[2] for r in later]),
+            rounds[0][1], rounds[0][3])
+def warm_line(name, wall, cpu, rss, ratio):
+    return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
 def med(name, i, skip_first=False):
     vals = [r[i] for r in rows[name] if not (skip_first and r[0] == 1)] or [r[i] for r in rows[name]]
     return statistics.median(vals)
@@ -196,8 +221,8 @@ out.append("| what | wall s | files/s | MB/s | CPU s | peak RSS MiB | ratio |")
 out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
 out.append(line("(a) broker `deidentify`", deid, med("broker deidentify", 2), med("broker deidentify", 3),
                 f"{gdcm / deid:.2f}x gdcmanon's speed; {deid / cp:.1f}x cp's time"))
-wd, wd_first, wd_rss = warm_med("broker deidentify, warm JVM")
-out.append(warm_line("(a) the same in a warm JVM (the worker's case)", wd, wd_rss,
+wd, wd_cpu, wd_first, wd_rss = warm_med("broker deidentify, warm JVM")
+out.append(warm_line("(a) the same in a warm JVM (the worker's case)", wd, wd_cpu, wd_rss,
                      f"{gdcm / wd:.2f}x gdcmanon's speed; {wd / cp:.1f}x cp's time"))
 out.append(line("(b) `gdcmanon -e` (basic profile)", gdcm, med("gdcmanon -e", 2), med("gdcmanon -e", 3), "reference"))
 out.append(line("(c) `cp -r`", cp, med("cp -r", 2), med("cp -r", 3), "I/O limit"))
@@ -207,12 +232,14 @@ out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("b
                 med("broker provision (DICOMweb)", 3, True), f"{raw / prov:.2f}x raw retrieval speed"))
 out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
                 f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
-wp, wp_first, wp_rss = warm_med("broker provision, warm JVM")
-out.append(warm_line("(e) the same in a warm JVM (the worker's case)", wp, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
+wp, wp_cpu, wp_first, wp_rss = warm_med("broker provision, warm JVM")
+out.append(warm_line("(e) the same in a warm JVM (the worker's case)", wp, wp_cpu, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
 out.append("")
 out.append(f"Warm rows: median of rounds 2 to {int(runs) + 1} of {int(runs) + 1} in one process; its first round took "
            f"{wd_first:.2f} s (de-identify) and {wp_first:.2f} s (provision). CPU s for curl counts curl only, and for "
-           f"provisioning the broker only: Orthanc's own CPU is in neither.")
+           f"provisioning the broker only; Orthanc's own CPU (median) was "
+           f"{statistics.median(orthanc['raw WADO-RS (curl)']):.1f} s while curl retrieved and "
+           f"{statistics.median(orthanc['broker provision (DICOMweb)']):.1f} s while the broker provisioned.")
 out.append(f"Loading Orthanc with storescu took {store_s} s (not part of any row).")
 print("\n".join(out))
 PY

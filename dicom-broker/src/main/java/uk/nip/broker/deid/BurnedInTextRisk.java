@@ -1,6 +1,5 @@
 package uk.nip.broker.deid;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -54,10 +53,11 @@ public final class BurnedInTextRisk {
         }
         String[] imageType = Attribute.getStringValues(list, TagFromName.ImageType);
         if (imageType != null) {
-            boolean secondary = Arrays.stream(imageType).map(v -> v.trim().toUpperCase(Locale.ROOT))
-                    .anyMatch(v -> v.equals("SECONDARY") || v.contains("SAVE"));
-            if (secondary) {
-                return Optional.of("ImageType marks a secondary or saved screen image");
+            for (String value : imageType) {
+                String v = value.trim().toUpperCase(Locale.ROOT);
+                if (v.equals("SECONDARY") || v.contains("SAVE")) {
+                    return Optional.of("ImageType marks a secondary or saved screen image");
+                }
             }
         }
         for (int group = 0x6000; group <= 0x601E; group += 2) {

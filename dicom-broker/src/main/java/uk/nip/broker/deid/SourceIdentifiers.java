@@ -81,8 +81,13 @@ public final class SourceIdentifiers {
             switch (vr) {
                 case "PN" -> {
                     add(value, keyword);
-                    for (String part : value.split("[\\^=]")) {
-                        add(part.trim(), keyword);
+                    // name components (^) and representations (=), split by hand: no pattern per value
+                    for (int from = 0, to; from <= value.length(); from = to + 1) {
+                        to = from;
+                        while (to < value.length() && value.charAt(to) != '^' && value.charAt(to) != '=') {
+                            to++;
+                        }
+                        add(value.substring(from, to).trim(), keyword);
                     }
                 }
                 case "DA" -> add(value, keyword);

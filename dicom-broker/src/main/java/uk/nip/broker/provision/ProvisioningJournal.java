@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,25 +115,55 @@ final class ProvisioningJournal implements AutoCloseable {
         if (writeFailure != null) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("item", item.name());
-        line.put("fingerprint", item.fingerprint());
-        line.put("reached", o.reached().name());
+        // written by hand, not by the object mapper: one line per instance, and a cold command line
+        // would spend more on compiling the mapper's generic code than on the lines
+        StringBuilder line = new StringBuilder(256);
+        field(line.append('{'), "item", item.name());
+        field(line.append(','), "fingerprint", item.fingerprint());
+        field(line.append(','), "reached", o.reached().name());
         if (o.isWritten()) {
-            line.put("output", o.outputPath());
-            line.put("sha256", o.sha256());
-            line.put("bytes", o.bytes());
+            field(line.append(','), "output", o.outputPath());
+            field(line.append(','), "sha256", o.sha256());
+            line.append(",\"bytes\":").append(o.bytes());
         } else {
-            line.put("reason", o.reason().code());
-            line.put("detail", o.detail());
+            field(line.append(','), "reason", o.reason().code());
+            field(line.append(','), "detail", o.detail());
         }
+        line.append("}\n");
         try {
-            writer.write(JSON.writeValueAsString(line));
-            writer.write('\n');
+            writer.write(line.toString());
             writer.flush();
         } catch (IOException e) {
             writeFailure = e;
         }
+    }
+
+    /** {@code "name":value} with the value as a JSON string (RFC 8259 escapes), or null. */
+    static void field(StringBuilder out, String name, String value) {
+        out.append('"').append(name).append("\":");
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     void checkWritten() throws IOException {
