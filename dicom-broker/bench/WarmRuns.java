@@ -18,8 +18,8 @@ import uk.nip.broker.provision.RunReport;
  * The same work repeated in one JVM, as the long-running worker does it: round 1 pays for
  * class loading and JIT compilation, later rounds show the warm speed. Each round writes to a
  * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written<TAB>CPU milliseconds".
- * With -Dsettle.seconds=N, each round starts after a sync and N seconds of rest, as the
- * benchmark's other commands do.
+ * Each round's output is deleted after it; with -Dsettle.seconds=N, each round starts after a
+ * sync and N seconds of rest, as the benchmark's other commands do.
  *
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java deidentify IN OUT-ROOT STORE ROUNDS
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java provision URL DATASET OUT-ROOT STORE ROUNDS
@@ -56,6 +56,10 @@ public class WarmRuns {
             long ms = (System.nanoTime() - started) / 1_000_000;
             times.add(ms);
             System.out.println(round + "\t" + ms + "\t" + report.written() + "\t" + (processCpuMillis() - cpuBefore));
+            // as before each of the benchmark's commands: the previous output is gone, so every round
+            // writes into page cache the last one freed, not into memory this machine never touched
+            Path output = Path.of(args[provision ? 3 : 2]).resolve("round-" + round);
+            new ProcessBuilder("rm", "-rf", output.toString()).inheritIO().start().waitFor();
         }
     }
 

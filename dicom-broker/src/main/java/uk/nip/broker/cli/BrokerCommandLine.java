@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import uk.nip.broker.ProjectId;
-import uk.nip.broker.archive.DicomWebClient;
 import uk.nip.broker.deid.DeidentificationProfile;
 import uk.nip.broker.deid.RestrictedStore;
 import uk.nip.broker.provision.DeidentificationRun;
@@ -71,7 +70,6 @@ public final class BrokerCommandLine {
 
     public static void main(String[] args) {
         ConsoleLogging.configure();
-        DicomWebClient.useLargeReadBuffers();
         int status = new BrokerCommandLine(System.out, System.err, System.getenv()).run(Arrays.asList(args));
         if (status != OK) {
             System.exit(status);

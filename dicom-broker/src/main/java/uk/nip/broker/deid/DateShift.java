@@ -38,8 +38,13 @@ public final class DateShift {
         }
         String digits = v.length() == 10 && v.charAt(4) == '.' && v.charAt(7) == '.'
                 ? v.substring(0, 4) + v.substring(5, 7) + v.substring(8, 10) : v;
-        if (digits.length() != 8 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.length() != 8) {
             return Optional.empty();
+        }
+        for (int i = 0; i < 8; i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return Optional.empty();
+            }
         }
         try {
             LocalDate moved = LocalDate.of(Integer.parseInt(digits, 0, 4, 10), Integer.parseInt(digits, 4, 6, 10),

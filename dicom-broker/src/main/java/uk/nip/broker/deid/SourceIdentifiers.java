@@ -239,8 +239,8 @@ public final class SourceIdentifiers {
         private boolean wordFilter;
         /** Every pattern byte is 7-bit: the filter then needs no case for bytes of 0x80 and above. */
         private boolean sevenBit;
-        private long lowSubtract;
-        private long highSubtract;
+        private long sevenBitLow;
+        private long sevenBitHigh;
 
         void add(byte[] pattern, String label) {
             int key = pair(pattern, 0);
@@ -276,8 +276,8 @@ public final class SourceIdentifiers {
             // an aligned pair inside every occurrence needs 3 bytes; a range of all bytes filters nothing
             wordFilter = !patterns.isEmpty() && shortest >= 3 && (lowest > 0 || highest < 0xff);
             sevenBit = wordFilter && lowest > 0 && highest < 0x80;
-            lowSubtract = lowest * ONES;
-            highSubtract = (highest + 1) * ONES;
+            sevenBitLow = lowest * ONES;
+            sevenBitHigh = (highest + 1) * ONES;
         }
 
         private static int pair(byte[] b, int at) {
@@ -377,7 +377,7 @@ public final class SourceIdentifiers {
          */
         private long sevenBitPairs(long x) {
             long up = x | HIGH;
-            long in = (up - lowSubtract) & ~(up - highSubtract) & ~x & HIGH;
+            long in = (up - sevenBitLow) & ~(up - sevenBitHigh) & ~x & HIGH;
             return in & (in << 8) & ODD_HIGH;
         }
 
