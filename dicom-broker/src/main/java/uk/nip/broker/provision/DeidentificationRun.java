@@ -413,7 +413,7 @@ public final class DeidentificationRun {
             return intake.inspect(room, ReceivedInstance.HEADER_ROOM, length);
         }
 
-        /** This thread's buffer, with room for {@code n} bytes after {@link InputIntake#FRONT_ROOM}. */
+        /** This thread's buffer, with room for {@code n} bytes after {@link ReceivedInstance#HEADER_ROOM}. */
         private byte[] room(int n) {
             byte[] buf = buffers.get();
             int needed = ReceivedInstance.HEADER_ROOM + Math.max(n, CheckedOutput.CHUNK + 4096);
