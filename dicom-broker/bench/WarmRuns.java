@@ -1,7 +1,5 @@
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import uk.nip.broker.ProjectId;
 import uk.nip.broker.archive.DicomWebArchive;
@@ -29,7 +27,6 @@ public class WarmRuns {
         boolean provision = args[0].equals("provision");
         int rounds = Integer.parseInt(args[args.length - 1]);
         int threads = Runtime.getRuntime().availableProcessors();
-        List<Long> times = new ArrayList<>();
         long settle = Long.getLong("settle.seconds", 0);
         for (int round = 1; round <= rounds; round++) {
             if (settle > 0) {
@@ -54,7 +51,6 @@ public class WarmRuns {
                         threads)).execute();
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
-            times.add(ms);
             System.out.println(round + "\t" + ms + "\t" + report.written() + "\t" + (processCpuMillis() - cpuBefore));
             // as before each of the benchmark's commands: the previous output is gone, so every round
             // writes into page cache the last one freed, not into memory this machine never touched

@@ -54,8 +54,6 @@ public final class DicomWebArchive implements ImageArchive {
             "00100030", "00100040", "00101010", "00180015");
     /** Reading a retrieved part stops just past this. */
     private static final AttributeTag SOP_INSTANCE_UID = TagFromName.SOPInstanceUID;
-    /** Retrieved instances up to this size stay in memory; a few at a time wait for de-identification. */
-    static final int IN_MEMORY_LIMIT = 32 << 20;
     /** Series fetched at the same time. */
     static final int CONCURRENT_SERIES = 2;
 
@@ -173,7 +171,7 @@ public final class DicomWebArchive implements ImageArchive {
     /**
      * One part of a WADO-RS response, kept in memory and handed over once complete, so it is
      * never written to disk and read back before de-identification. A part larger than
-     * {@link #IN_MEMORY_LIMIT} goes on into a file in the work folder (in the restricted store).
+     * {@link ReceivedInstance#IN_MEMORY_LIMIT} goes on into a file in the work folder (in the restricted store).
      */
     private static final class PartReceiver extends OutputStream implements MultipartRelatedReader.DirectSink {
         /** Left free in front of the instance, for the de-identified header. */
@@ -197,7 +195,7 @@ public final class DicomWebArchive implements ImageArchive {
 
         private static int initialSize(String contentLength) {
             if (contentLength != null && contentLength.trim().matches("\\d{1,9}")) {
-                return (int) Math.min(Long.parseLong(contentLength.trim()), IN_MEMORY_LIMIT);
+                return (int) Math.min(Long.parseLong(contentLength.trim()), ReceivedInstance.IN_MEMORY_LIMIT);
             }
             return 1 << 20;
         }
@@ -213,7 +211,7 @@ public final class DicomWebArchive implements ImageArchive {
                 fileOut.write(b, off, len);
                 return;
             }
-            if ((long) length + len > IN_MEMORY_LIMIT) {
+            if ((long) length + len > ReceivedInstance.IN_MEMORY_LIMIT) {
                 file = Files.createTempFile(workFolder, "wado", ".dcm");
                 fileOut = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024);
                 fileOut.write(data, ROOM, length);
@@ -228,7 +226,7 @@ public final class DicomWebArchive implements ImageArchive {
 
         @Override
         public boolean readFrom(InputStream in, long n) throws IOException {
-            if (fileOut != null || length + n > IN_MEMORY_LIMIT) {
+            if (fileOut != null || length + n > ReceivedInstance.IN_MEMORY_LIMIT) {
                 return false;
             }
             ensureRoom((int) n);
@@ -241,7 +239,7 @@ public final class DicomWebArchive implements ImageArchive {
 
         private void ensureRoom(int more) {
             if (ROOM + length + more > data.length) {
-                data = java.util.Arrays.copyOf(data, ROOM + (int) Math.min(IN_MEMORY_LIMIT,
+                data = java.util.Arrays.copyOf(data, ROOM + (int) Math.min(ReceivedInstance.IN_MEMORY_LIMIT,
                         Math.max(2L * (data.length - ROOM), length + more)));
             }
         }

@@ -57,8 +57,6 @@ public final class DeidentificationRun {
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
     static final String INCOMING = ".incoming";
     static final String MANIFEST_TEMP = ".manifest";
-    /** Outputs up to this size are put together and checked in memory, one buffer per thread. */
-    static final int IN_MEMORY_LIMIT = 32 << 20;
     /** Writes go out in pieces of this size. */
     static final int WRITE_PIECE = 256 * 1024;
 
@@ -335,8 +333,8 @@ public final class DeidentificationRun {
                 }
 
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                if (read.pixelsByReference() && read.parsed().inMemory() && (read.parsed().data() == buffers.get()
-                        || read.parsed().offset() >= ReceivedInstance.HEADER_ROOM)) {
+                // in memory with room in front: this thread's copy, or an input handed over that way
+                if (read.pixelsByReference() && read.parsed().inMemory() && read.parsed().offset() >= ReceivedInstance.HEADER_ROOM) {
                     Assembled whole;
                     try {
                         whole = assembleInMemory(list, read, sha, identifiers);
@@ -398,13 +396,13 @@ public final class DeidentificationRun {
             }
         }
 
-        /** Instances up to {@link #IN_MEMORY_LIMIT} are read into this thread's buffer whole. */
+        /** Instances up to {@link ReceivedInstance#IN_MEMORY_LIMIT} are read into this thread's buffer whole. */
         private InputIntake.Result inspect(ReceivedInstance input) throws IOException {
             if (!input.inMemory()) {
-                return intake.inspect(input.file(), n -> n <= IN_MEMORY_LIMIT ? room(n) : null);
+                return intake.inspect(input.file(), n -> n <= ReceivedInstance.IN_MEMORY_LIMIT ? room(n) : null);
             }
             int length = (int) input.size();
-            if (length > IN_MEMORY_LIMIT || input.offset() >= ReceivedInstance.HEADER_ROOM) {
+            if (length > ReceivedInstance.IN_MEMORY_LIMIT || input.offset() >= ReceivedInstance.HEADER_ROOM) {
                 return intake.inspect(input.data(), input.offset(), length);
             }
             // a copy: the input must stay as received, for the quarantine

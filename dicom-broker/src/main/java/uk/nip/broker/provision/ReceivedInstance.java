@@ -22,6 +22,12 @@ public final class ReceivedInstance {
      */
     public static final int HEADER_ROOM = 64 * 1024;
 
+    /**
+     * Instances up to this size are held in memory, by an archive that retrieves them and by a
+     * run that de-identifies them (one buffer per thread); larger ones go through files.
+     */
+    public static final int IN_MEMORY_LIMIT = 32 << 20;
+
     private final Path file;
     private final byte[] data;
     private final int offset;
