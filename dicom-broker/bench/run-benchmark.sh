@@ -66,10 +66,12 @@ measure() {
 
 # warm NAME ARGS... : WarmRuns.java repeats the work RUNS+1 times in one JVM, as the worker does;
 # rounds after the first are the warm speed. Appends name, round, wall s, CPU s of the round, peak RSS KiB
-# of the process.
+# of the process. The JVM gets the options the broker's own commands start their work with (WorkJvm.OPTIONS).
+WORK_JVM_OPTIONS="-XX:+UseSerialGC -Xmn64m"
 warm() {
   local name=$1; shift
-  /usr/bin/time -f "%M" -o "$W/time.out" java -Dsettle.seconds="$SETTLE" -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%M" -o "$W/time.out" java $WORK_JVM_OPTIONS -Dsettle.seconds="$SETTLE" -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
     "$@" > "$W/warm.out" 2> "$W/last.stderr" || { cat "$W/last.stderr" >&2; exit 1; }
   local rss; rss=$(tail -1 "$W/time.out")
   while IFS=$'\t' read -r round ms written cpu_ms; do

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,19 @@ public final class BrokerCommandLine {
         this.env = env;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, InterruptedException {
+        boolean inWorkJvm = Boolean.getBoolean(WorkJvm.MARKER);
+        if (inWorkJvm) {
+            WorkJvm.stopWithParent(System.in);
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        Optional<List<String>> workJvm = self.command().isPresent() && self.arguments().isPresent()
+                ? WorkJvm.command(self.command().get(), List.of(self.arguments().get()), BrokerCommandLine.class.getName(),
+                        List.of(args), System.getenv(), inWorkJvm)
+                : Optional.empty();
+        if (workJvm.isPresent()) {
+            System.exit(WorkJvm.run(workJvm.get()));
+        }
         ConsoleLogging.configure();
         int status = new BrokerCommandLine(System.out, System.err, System.getenv()).run(Arrays.asList(args));
         if (status != OK) {

@@ -99,8 +99,14 @@ class InterruptedRunTest {
             Thread.sleep(10);
         }
         assertTrue(first.isAlive(), "the first run must still be working when it is killed");
+        // the command does its work in a second JVM; killing the one started must stop that too
+        List<ProcessHandle> workJvms = first.descendants().toList();
+        assertEquals(1, workJvms.size(), "the command runs its work in a second JVM");
         first.destroyForcibly();
         assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+        for (ProcessHandle work : workJvms) {
+            work.onExit().get(30, TimeUnit.SECONDS);
+        }
         long writtenBeforeKill = count(out, ".dcm");
         assertTrue(writtenBeforeKill >= 40 && writtenBeforeKill < 300, "killed mid-way, after " + writtenBeforeKill + " files");
         assertFalse(Files.exists(out.resolve("manifest.json")), "an interrupted run leaves no manifest");
