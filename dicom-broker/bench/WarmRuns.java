@@ -1,3 +1,5 @@
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,7 +19,9 @@ import uk.nip.broker.provision.RunReport;
  * class loading and JIT compilation, later rounds show the warm speed. Each round writes to a
  * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written<TAB>CPU milliseconds".
  * Each round's output is deleted after it; with -Dsettle.seconds=N, each round starts after a
- * sync and N seconds of rest, as the benchmark's other commands do.
+ * sync and N seconds of rest, as the benchmark's other commands do. With -Dstepped=true each round
+ * waits for a line on standard input, so the benchmark can run its other commands between rounds
+ * (the same minutes of the same machine for both sides of each comparison).
  *
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java deidentify IN OUT-ROOT STORE ROUNDS
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java provision URL DATASET OUT-ROOT STORE ROUNDS
@@ -28,7 +32,11 @@ public class WarmRuns {
         int rounds = Integer.parseInt(args[args.length - 1]);
         int threads = Runtime.getRuntime().availableProcessors();
         long settle = Long.getLong("settle.seconds", 0);
+        BufferedReader steps = new BufferedReader(new InputStreamReader(System.in));
         for (int round = 1; round <= rounds; round++) {
+            if (Boolean.getBoolean("stepped") && steps.readLine() == null) {
+                break;
+            }
             if (settle > 0) {
                 // as between the benchmark's commands: earlier writes flushed and freed inodes no longer recent
                 new ProcessBuilder("sync").inheritIO().start().waitFor();
@@ -51,11 +59,14 @@ public class WarmRuns {
                         threads)).execute();
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
-            System.out.println(round + "\t" + ms + "\t" + report.written() + "\t" + (processCpuMillis() - cpuBefore));
+            String line = round + "\t" + ms + "\t" + report.written() + "\t" + (processCpuMillis() - cpuBefore);
             // as before each of the benchmark's commands: the previous output is gone, so every round
             // writes into page cache the last one freed, not into memory this machine never touched
             Path output = Path.of(args[provision ? 3 : 2]).resolve("round-" + round);
             new ProcessBuilder("rm", "-rf", output.toString()).inheritIO().start().waitFor();
+            // printed once the output is gone: the benchmark starts its next command on this line
+            System.out.println(line);
+            System.out.flush();
         }
     }
 

@@ -8,10 +8,12 @@
 #
 # Every timing is the median of RUNS runs with fresh output folders, each started on a settled file
 # system (see settle); the corpus is read once first so every tool reads from the page cache. Peak
-# RSS comes from /usr/bin/time.
+# RSS comes from /usr/bin/time. The warm JVM's rounds are interleaved with the other commands' runs
+# (one of each per iteration), so each comparison is between runs minutes apart, not a run now
+# against one a quarter of an hour later: this machine's speed drifts more than that.
 #
 # Usage: dicom-broker/bench/run-benchmark.sh        (from the repository root or anywhere)
-#   env: PATIENTS (20) x STUDIES (2) x IMAGES (50) instances, RUNS (3), ROWS/COLUMNS (512),
+#   env: PATIENTS (20) x STUDIES (2) x IMAGES (50) instances, RUNS (5), ROWS/COLUMNS (512),
 #        KEEP=1 keeps the work folder, RESULTS=file (default dicom-broker/target/benchmark-results.md)
 set -euo pipefail
 
@@ -22,7 +24,7 @@ STUDIES=${STUDIES:-2}
 IMAGES=${IMAGES:-50}
 ROWS=${ROWS:-512}
 COLUMNS=${COLUMNS:-512}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 RESULTS=${RESULTS:-$ROOT/dicom-broker/target/benchmark-results.md}
 export ROWS COLUMNS
 
@@ -64,21 +66,32 @@ measure() {
   log "$name run $run: ${wall}s wall, rss ${rss} KiB"
 }
 
-# warm NAME ARGS... : WarmRuns.java repeats the work RUNS+1 times in one JVM, as the worker does;
-# rounds after the first are the warm speed. Appends name, round, wall s, CPU s of the round, peak RSS KiB
-# of the process. The JVM gets the options the broker's own commands start their work with (WorkJvm.OPTIONS).
+# warm_start NAME ARGS... / warm_round / warm_stop: WarmRuns.java does the work in one JVM as the worker
+# does, one round each time warm_round asks; rounds after the first are the warm speed. Appends name,
+# round, wall s, CPU s of the round, peak RSS KiB of the process (known at warm_stop, filled in then).
+# The JVM gets the options the broker's own commands start their work with (WorkJvm.OPTIONS).
 WORK_JVM_OPTIONS="-XX:+UseSerialGC -Xmn64m"
-warm() {
-  local name=$1; shift
+warm_start() {
+  WARM_NAME=$1; shift
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%M" -o "$W/time.out" java $WORK_JVM_OPTIONS -Dsettle.seconds="$SETTLE" -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" \
-    "$@" > "$W/warm.out" 2> "$W/last.stderr" || { cat "$W/last.stderr" >&2; exit 1; }
-  local rss; rss=$(tail -1 "$W/time.out")
-  while IFS=$'\t' read -r round ms written cpu_ms; do
-    [ "$written" = "$FILES" ] || { echo "$name round $round wrote $written of $FILES" >&2; exit 1; }
-    echo -e "$name\t$round\t$(python3 -c "print($ms / 1000)")\t$(python3 -c "print($cpu_ms / 1000)")\t$rss" >> "$W/warm.tsv"
-    log "$name round $round: ${ms} ms"
-  done < "$W/warm.out"
+  coproc WARM { /usr/bin/time -f "%M" -o "$W/warm-time.out" java $WORK_JVM_OPTIONS -Dstepped=true -Dsettle.seconds="$SETTLE" \
+    -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" "$@" 2> "$W/warm.stderr"; }
+  WARM_IN=${WARM[1]}; WARM_OUT=${WARM[0]}; WARM_JOB=$WARM_PID
+  : > "$W/warm-rounds.tsv"
+}
+warm_round() {
+  local round ms written cpu_ms
+  echo go >&"$WARM_IN"
+  read -r round ms written cpu_ms <&"$WARM_OUT" || { cat "$W/warm.stderr" >&2; exit 1; }
+  [ "$written" = "$FILES" ] || { echo "$WARM_NAME round $round wrote $written of $FILES" >&2; exit 1; }
+  echo -e "$WARM_NAME\t$round\t$(python3 -c "print($ms / 1000)")\t$(python3 -c "print($cpu_ms / 1000)")" >> "$W/warm-rounds.tsv"
+  log "$WARM_NAME round $round: ${ms} ms"
+}
+warm_stop() {
+  exec {WARM_IN}>&-
+  wait "$WARM_JOB" || { cat "$W/warm.stderr" >&2; exit 1; }
+  local rss; rss=$(tail -1 "$W/warm-time.out")
+  sed "s/\$/\t$rss/" "$W/warm-rounds.tsv" >> "$W/warm.tsv"
 }
 
 # measure_with_orthanc NAME RUN COMMAND... : measure, and append Orthanc's own CPU seconds for the run
@@ -111,7 +124,11 @@ find "$CORPUS" -type f -exec cat {} + > /dev/null
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/key.pem" -out "$W/cert.pem" -days 1 -subj "/CN=broker-bench" 2>/dev/null
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
+: > "$W/warm.tsv"
+warm_start "broker deidentify, warm JVM" deidentify "$CORPUS" "$W/warm-out" "$W/warm-store" $((RUNS + 1))
+warm_round  # round 1 compiles; not counted
 for run in $(seq 1 "$RUNS"); do
+  warm_round
   rm -rf "$W/out" "$W/store"
   measure "broker deidentify" "$run" env BROKER_STORE_DIR="$W/store" java -jar "$JAR" deidentify --project BENCH \
     --in "$CORPUS" --out "$W/out"
@@ -122,11 +139,10 @@ for run in $(seq 1 "$RUNS"); do
   [ "$(find "$W/out" -type f | wc -l)" = "$FILES" ] || { echo "gdcmanon output incomplete" >&2; exit 1; }
   rm -rf "$W/out"
   measure "cp -r" "$run" cp -r "$CORPUS" "$W/out"
+  rm -rf "$W/out"
 done
-rm -rf "$W/out" "$W/store"
-: > "$W/warm.tsv"
-warm "broker deidentify, warm JVM" deidentify "$CORPUS" "$W/warm-out" "$W/warm-store" $((RUNS + 1))
-rm -rf "$W/warm-out" "$W/warm-store"
+warm_stop
+rm -rf "$W/store" "$W/warm-out" "$W/warm-store"
 
 HTTP=$(free_port); DICOM=$(free_port)
 PLUGIN=$(dpkg -L orthanc-dicomweb | grep '/plugins/.*\.so$' | head -1)
@@ -161,21 +177,29 @@ SH
 chmod +x "$W/raw-retrieve.sh"
 find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
 
+# (e') once: the first provisioning, which also builds the archive index the later runs keep
+rm -rf "$W/provisioned" "$W/pstore"
+measure_with_orthanc "broker provision, first run" 1 env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
+  --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
+[ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
+rm -rf "$W/provisioned"
+warm_start "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned" "$W/warm-pstore" $((RUNS + 1))
+warm_round  # round 1 compiles and builds its own store's index; not counted
 for run in $(seq 1 "$RUNS"); do
+  warm_round
   rm -rf "$W/raw"; mkdir -p "$W/raw"
   measure_with_orthanc "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
   RAW_BYTES=$(du -sb "$W/raw" | cut -f1)
-  rm -rf "$W/provisioned"
-  if [ "$run" = 1 ]; then rm -rf "$W/pstore"; fi
-  # later runs keep the archive index (built by run 1) but not the journal: a fresh provisioning
-  rm -rf "$W/pstore/projects"
+  rm -rf "$W/raw"
+  # the index built above is kept, the journal is not: a fresh provisioning
+  rm -rf "$W/provisioned" "$W/pstore/projects"
   measure_with_orthanc "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
     --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
   [ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
+  rm -rf "$W/provisioned"
 done
-rm -rf "$W/provisioned" "$W/pstore/projects"
-warm "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned" "$W/pstore" $((RUNS + 1))
-rm -rf "$W/warm-provisioned"
+warm_stop
+rm -rf "$W/warm-provisioned" "$W/pstore/projects"
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$TIMES" "$W/warm.tsv" "$W/orthanc.tsv" "$FILES" "$BYTES" "$RAW_BYTES" "$RUNS" "$STORE_SECONDS" "$LOAD_BEFORE" "$LOAD_AFTER" > "$RESULTS" <<'PY'
@@ -201,15 +225,24 @@ def warm_med(name):
             rounds[0][1], rounds[0][3])
 def warm_line(name, wall, cpu, rss, ratio):
     return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
-def med(name, i, skip_first=False):
-    vals = [r[i] for r in rows[name] if not (skip_first and r[0] == 1)] or [r[i] for r in rows[name]]
-    return statistics.median(vals)
+def med(name, i):
+    return statistics.median([r[i] for r in rows[name]])
+def per_run(name):
+    return {r[0]: r[1] for r in rows[name]}
+def per_warm_round(name):
+    # warm round k + 1 ran in the same iteration as run k of the other commands
+    return {r[0] - 1: r[1] for r in warm[name] if r[0] > 1}
+def pairs(numerator, denominator, limit, name_of_test):
+    # iteration by iteration, one time over the other, against the target's limit
+    ratios = [numerator[k] / denominator[k] for k in sorted(numerator) if k in denominator]
+    met = sum(1 for r in ratios if limit(r))
+    return f"{name_of_test}: " + ", ".join(f"{r:.2f}" for r in ratios) + f" (met in {met} of {len(ratios)})"
 def line(name, wall, cpu, rss, ratio):
     return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
 deid, gdcm, cp = med("broker deidentify", 1), med("gdcmanon -e", 1), med("cp -r", 1)
 raw = med("raw WADO-RS (curl)", 1)
-prov_first = [r for r in rows["broker provision (DICOMweb)"] if r[0] == 1][0]
-prov = med("broker provision (DICOMweb)", 1, skip_first=True)
+prov_first = rows["broker provision, first run"][0]
+prov = med("broker provision (DICOMweb)", 1)
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 mem_gb = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -230,8 +263,8 @@ out.append(line("(b) `gdcmanon -e` (basic profile)", gdcm, med("gdcmanon -e", 2)
 out.append(line("(c) `cp -r`", cp, med("cp -r", 2), med("cp -r", 3), "I/O limit"))
 out.append(line("(d) raw WADO-RS retrieval, curl", raw, med("raw WADO-RS (curl)", 2), med("raw WADO-RS (curl)", 3),
                 f"reference ({raw_bytes / 1e6:.0f} MB multipart)"))
-out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2, True),
-                med("broker provision (DICOMweb)", 3, True), f"{raw / prov:.2f}x raw retrieval speed"))
+out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2),
+                med("broker provision (DICOMweb)", 3), f"{raw / prov:.2f}x raw retrieval speed"))
 out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
                 f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
 wp, wp_cpu, wp_first, wp_rss = warm_med("broker provision, warm JVM")
@@ -243,6 +276,22 @@ out.append(f"Warm rows: median of rounds 2 to {int(runs) + 1} of {int(runs) + 1}
            f"{statistics.median(orthanc['raw WADO-RS (curl)']):.1f} s while curl retrieved and "
            f"{statistics.median(orthanc['broker provision (DICOMweb)']):.1f} s while the broker provisioned.")
 out.append(f"Loading Orthanc with storescu took {store_s} s (not part of any row).")
+out.append("")
+out.append("Iteration by iteration (each warm round ran between the other commands' runs of the same iteration):")
+out.append("")
+wd_rounds = per_warm_round("broker deidentify, warm JVM")
+wp_rounds = per_warm_round("broker provision, warm JVM")
+gd, cpr, rawr = per_run("gdcmanon -e"), per_run("cp -r"), per_run("raw WADO-RS (curl)")
+out.append("- " + pairs(gd, wd_rounds, lambda r: r > 1, "gdcmanon's time / warm worker's (target above 1)"))
+out.append("- " + pairs(wd_rounds, cpr, lambda r: r <= 2, "warm worker's time / cp's (target 2 or less)"))
+out.append("- " + pairs(rawr, wp_rounds, lambda r: r >= 0.7, "raw retrieval's time / warm provisioning's (target 0.70 or more)"))
+out.append("- " + pairs(gd, per_run("broker deidentify"), lambda r: r > 1, "gdcmanon's time / the command's (target above 1)"))
+out.append("- " + pairs(per_run("broker deidentify"), cpr, lambda r: r <= 2, "the command's time / cp's (target 2 or less)"))
+out.append("- " + pairs(rawr, per_run("broker provision (DICOMweb)"), lambda r: r >= 0.7,
+                        "raw retrieval's time / the provision command's (target 0.70 or more)"))
+out.append("")
+out.append("Times in run order: " + "; ".join(f"{name} " + ", ".join(f"{r[1]:.2f}" for r in rs) for name, rs in rows.items())
+           + "; " + "; ".join(f"{name} rounds 2 on " + ", ".join(f"{r[1]:.2f}" for r in rs if r[0] > 1) for name, rs in warm.items()) + " s.")
 print("\n".join(out))
 PY
 cat "$RESULTS"
