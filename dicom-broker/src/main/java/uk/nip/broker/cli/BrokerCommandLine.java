@@ -70,17 +70,22 @@ public final class BrokerCommandLine {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        boolean inWorkJvm = Boolean.getBoolean(WorkJvm.MARKER);
-        if (inWorkJvm) {
+        if (Boolean.getBoolean(WorkJvm.MARKER)) {
             WorkJvm.stopWithParent(System.in);
-        }
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        Optional<List<String>> workJvm = self.command().isPresent() && self.arguments().isPresent()
-                ? WorkJvm.command(self.command().get(), List.of(self.arguments().get()), BrokerCommandLine.class.getName(),
-                        List.of(args), System.getenv(), inWorkJvm)
-                : Optional.empty();
-        if (workJvm.isPresent()) {
-            System.exit(WorkJvm.run(workJvm.get()));
+        } else {
+            ProcessHandle.Info self = ProcessHandle.current().info();
+            Optional<List<String>> workJvm = self.command().isPresent() && self.arguments().isPresent()
+                    ? WorkJvm.command(self.command().get(), List.of(self.arguments().get()),
+                            BrokerCommandLine.class.getName(), List.of(args), System.getenv())
+                    : Optional.empty();
+            if (workJvm.isPresent()) {
+                try {
+                    System.exit(WorkJvm.run(workJvm.get()));
+                } catch (IOException e) {
+                    // the work is still done, only with this JVM's own settings
+                    System.err.println("dicom-broker: cannot start a second JVM (" + e.getMessage() + "); working in this one");
+                }
+            }
         }
         ConsoleLogging.configure();
         int status = new BrokerCommandLine(System.out, System.err, System.getenv()).run(Arrays.asList(args));

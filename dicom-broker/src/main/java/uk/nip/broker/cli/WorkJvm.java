@@ -25,6 +25,7 @@ final class WorkJvm {
     static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn64m");
     /** Set in the second JVM, which watches its standard input: end of input means its parent is gone. */
     static final String MARKER = "broker.work-jvm";
+    private static final String SECOND_JVM = "-D" + MARKER + "=true";
 
     private static final Set<String> COMMANDS = Set.of("deidentify", "provision", "worker");
     private static final Pattern OWN_MEMORY_SETTINGS = Pattern.compile(
@@ -39,8 +40,8 @@ final class WorkJvm {
      * command line this cannot take apart.
      */
     static Optional<List<String>> command(String java, List<String> jvmArguments, String mainClass, List<String> args,
-            Map<String, String> env, boolean inWorkJvm) {
-        if (inWorkJvm || args.isEmpty() || !COMMANDS.contains(args.get(0))) {
+            Map<String, String> env) {
+        if (args.isEmpty() || !COMMANDS.contains(args.get(0))) {
             return Optional.empty();
         }
         // the launcher's arguments: JVM options, then "-jar JAR" or the main class, then the command's own
@@ -53,24 +54,29 @@ final class WorkJvm {
             return Optional.empty();
         }
         List<String> options = jvmArguments.subList(0, start);
-        List<String> fromEnvironment = new ArrayList<>();
-        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
-            fromEnvironment.addAll(Arrays.asList(env.getOrDefault(variable, "").trim().split("\\s+")));
+        if (options.contains(SECOND_JVM)) {
+            return Optional.empty();
         }
-        if (options.stream().anyMatch(o -> OWN_MEMORY_SETTINGS.matcher(o).matches())
-                || fromEnvironment.stream().anyMatch(o -> OWN_MEMORY_SETTINGS.matcher(o).matches())) {
+        List<String> usersOwn = new ArrayList<>(options);
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+            usersOwn.addAll(Arrays.asList(env.getOrDefault(variable, "").trim().split("\\s+")));
+        }
+        if (usersOwn.stream().anyMatch(o -> OWN_MEMORY_SETTINGS.matcher(o).matches())) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(OPTIONS);
         command.addAll(options);
-        command.add("-D" + MARKER + "=true");
+        command.add(SECOND_JVM);
         command.addAll(jvmArguments.subList(start, jvmArguments.size()));
         return Optional.of(command);
     }
 
-    /** Runs {@code command} with this process's output and error, and returns its exit status. */
+    /**
+     * Runs {@code command} with this process's output and error, and returns its exit status;
+     * an {@link IOException} if it cannot be started at all.
+     */
     static int run(List<String> command) throws IOException, InterruptedException {
         // standard input stays a pipe from this process: if this one is killed, the second JVM sees it end
         Process work = new ProcessBuilder(command)

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -546,7 +547,18 @@ public final class DeidentificationRun {
         }
 
         private void moveIntoOutput(Path temp, Path target) throws IOException {
-            Files.createDirectories(target.getParent());
+            try {
+                moveReplacing(temp, target);
+            } catch (NoSuchFileException e) {
+                // the first output of its series: its folder is made now, not checked for every file
+                Files.createDirectories(target.getParent());
+                moveReplacing(temp, target);
+            }
+            // the work folder is owner-only; released files are read by the project's sandbox
+            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        private void moveReplacing(Path temp, Path target) throws IOException {
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -556,8 +568,6 @@ public final class DeidentificationRun {
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.delete(temp);
             }
-            // the work folder is owner-only; released files are read by the project's sandbox
-            Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

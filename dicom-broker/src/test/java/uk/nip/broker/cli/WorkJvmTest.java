@@ -1,6 +1,7 @@
 package uk.nip.broker.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -24,7 +25,7 @@ class WorkJvmTest {
     @Test
     void theJarsCommandRunsInASecondJvmWithTheMeasuredOptionsAndTheUsersOwn() {
         Optional<List<String>> command = WorkJvm.command(JAVA, launched("-Xmx2g", "-Dx=y", "-jar", "dicom-broker.jar"),
-                MAIN, DEIDENTIFY, Map.of(), false);
+                MAIN, DEIDENTIFY, Map.of());
         List<String> expected = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-Xmn64m", "-Xmx2g", "-Dx=y",
                 "-Dbroker.work-jvm=true", "-jar", "dicom-broker.jar"));
         expected.addAll(DEIDENTIFY);
@@ -33,7 +34,7 @@ class WorkJvmTest {
 
     @Test
     void aMainClassOnAClassPathWorksTheSameWay() {
-        Optional<List<String>> command = WorkJvm.command(JAVA, launched("-cp", "a.jar:b.jar", MAIN), MAIN, DEIDENTIFY, Map.of(), false);
+        Optional<List<String>> command = WorkJvm.command(JAVA, launched("-cp", "a.jar:b.jar", MAIN), MAIN, DEIDENTIFY, Map.of());
         List<String> expected = new java.util.ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-Xmn64m", "-cp", "a.jar:b.jar",
                 "-Dbroker.work-jvm=true", MAIN));
         expected.addAll(DEIDENTIFY);
@@ -44,10 +45,10 @@ class WorkJvmTest {
     void theUsersOwnCollectorOrYoungGenerationKeepsOneJvm() {
         for (String own : List.of("-XX:+UseG1GC", "-XX:+UseParallelGC", "-Xmn256m", "-XX:NewSize=32m", "-XX:NewRatio=2")) {
             assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched(own, "-jar", "dicom-broker.jar"), MAIN, DEIDENTIFY,
-                    Map.of(), false), own);
+                    Map.of()), own);
         }
         assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched("-jar", "dicom-broker.jar"), MAIN, DEIDENTIFY,
-                Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -XX:+UseZGC"), false), "options from the environment count too");
+                Map.of("JAVA_TOOL_OPTIONS", "-Xmx1g -XX:+UseZGC")), "options from the environment count too");
     }
 
     @Test
@@ -55,12 +56,12 @@ class WorkJvmTest {
         List<String> demo = List.of("generate-demo", "--out", "x");
         List<String> jvm = new java.util.ArrayList<>(List.of("-jar", "dicom-broker.jar"));
         jvm.addAll(demo);
-        assertEquals(Optional.empty(), WorkJvm.command(JAVA, jvm, MAIN, demo, Map.of(), false));
-        assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched("-jar", "dicom-broker.jar"), MAIN, DEIDENTIFY, Map.of(), true),
-                "the second JVM does the work itself");
-        assertTrue(WorkJvm.command(JAVA, launched("-jar", "dicom-broker.jar"), MAIN, DEIDENTIFY, Map.of(), false).isPresent());
+        assertEquals(Optional.empty(), WorkJvm.command(JAVA, jvm, MAIN, demo, Map.of()));
+        assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched("-Dbroker.work-jvm=true", "-jar", "dicom-broker.jar"), MAIN,
+                DEIDENTIFY, Map.of()), "the second JVM does the work itself");
+        assertTrue(WorkJvm.command(JAVA, launched("-jar", "dicom-broker.jar"), MAIN, DEIDENTIFY, Map.of()).isPresent());
         for (String command : List.of("provision", "worker")) {
-            assertTrue(WorkJvm.command(JAVA, List.of("-jar", "j.jar", command), MAIN, List.of(command), Map.of(), false).isPresent(), command);
+            assertTrue(WorkJvm.command(JAVA, List.of("-jar", "j.jar", command), MAIN, List.of(command), Map.of()).isPresent(), command);
         }
     }
 
@@ -71,10 +72,16 @@ class WorkJvmTest {
     }
 
     @Test
+    void aSecondJvmThatCannotStartIsAnIOExceptionWhichTheCommandOutlives() {
+        // main catches it and works in the first JVM
+        assertThrows(java.io.IOException.class, () -> WorkJvm.run(List.of("/nonexistent/bin/java", "-version")));
+    }
+
+    @Test
     void aCommandLineItCannotTakeApartKeepsOneJvm() {
         // e.g. started through a wrapper class, or the arguments as seen do not end with the command's own
-        assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched("-cp", "a.jar", "some.Wrapper"), MAIN, DEIDENTIFY, Map.of(), false));
+        assertEquals(Optional.empty(), WorkJvm.command(JAVA, launched("-cp", "a.jar", "some.Wrapper"), MAIN, DEIDENTIFY, Map.of()));
         assertEquals(Optional.empty(), WorkJvm.command(JAVA, List.of("-jar", "dicom-broker.jar", "deidentify"), MAIN, DEIDENTIFY,
-                Map.of(), false));
+                Map.of()));
     }
 }
