@@ -5,6 +5,7 @@
 #   (a) dicom-broker deidentify          (b) gdcmanon -e (PS3.15 basic profile, throwaway cert)
 #   (c) cp -r (the I/O limit)            (d) raw WADO-RS retrieval from Orthanc with curl
 #   (e) dicom-broker provision from the same Orthanc over DICOMweb (index, fetch, de-identify)
+#   (c') openssl dgst -sha256 over the corpus: the hashing the manifest needs, alone (one core)
 #
 # Every timing is the median of RUNS runs with fresh output folders, each started on a settled file
 # system (see settle); the corpus is read once first so every tool reads from the page cache. Peak
@@ -140,6 +141,7 @@ for run in $(seq 1 "$RUNS"); do
   rm -rf "$W/out"
   measure "cp -r" "$run" cp -r "$CORPUS" "$W/out"
   rm -rf "$W/out"
+  measure "openssl dgst -sha256" "$run" find "$CORPUS" -type f -name '*.dcm' -exec openssl dgst -sha256 {} +
 done
 warm_stop
 rm -rf "$W/store" "$W/warm-out" "$W/warm-store"
@@ -223,8 +225,6 @@ def warm_med(name):
     later = [r for r in rounds if r[0] > 1]
     return (statistics.median([r[1] for r in later]), statistics.median([r[2] for r in later]),
             rounds[0][1], rounds[0][3])
-def warm_line(name, wall, cpu, rss, ratio):
-    return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
 def med(name, i):
     return statistics.median([r[i] for r in rows[name]])
 def per_run(name):
@@ -243,11 +243,13 @@ deid, gdcm, cp = med("broker deidentify", 1), med("gdcmanon -e", 1), med("cp -r"
 raw = med("raw WADO-RS (curl)", 1)
 prov_first = rows["broker provision, first run"][0]
 prov = med("broker provision (DICOMweb)", 1)
+sha_ni = any(" sha_ni " in l + " " for l in open("/proc/cpuinfo") if l.startswith("flags"))
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 mem_gb = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
 java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 out = []
-out.append(f"Run {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_model}), {mem_gb:.0f} GiB RAM, {java}; "
+out.append(f"Run {datetime.date.today().isoformat()} on {os.cpu_count()} cores ({cpu_model}), {mem_gb:.0f} GiB RAM, "
+           f"{'with' if sha_ni else 'without'} the SHA extensions (sha_ni), {java}; "
            f"load average {load_before} before, {load_after} after. Corpus: {files} generated CT-like instances, "
            f"{os.environ.get('ROWS', '512')} x {os.environ.get('COLUMNS', '512')} x 16 bit, {size / 1e6:.0f} MB, explicit VR little endian; page cache warm. "
            f"Median of {runs} runs; CPU = user + sys seconds; RSS = peak resident set.")
@@ -257,10 +259,13 @@ out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
 out.append(line("(a) broker `deidentify`", deid, med("broker deidentify", 2), med("broker deidentify", 3),
                 f"{gdcm / deid:.2f}x gdcmanon's speed; {deid / cp:.1f}x cp's time"))
 wd, wd_cpu, wd_first, wd_rss = warm_med("broker deidentify, warm JVM")
-out.append(warm_line("(a) the same in a warm JVM (the worker's case)", wd, wd_cpu, wd_rss,
+out.append(line("(a) the same in a warm JVM (the worker's case)", wd, wd_cpu, wd_rss,
                      f"{gdcm / wd:.2f}x gdcmanon's speed; {wd / cp:.1f}x cp's time"))
 out.append(line("(b) `gdcmanon -e` (basic profile)", gdcm, med("gdcmanon -e", 2), med("gdcmanon -e", 3), "reference"))
 out.append(line("(c) `cp -r`", cp, med("cp -r", 2), med("cp -r", 3), "I/O limit"))
+sha = med("openssl dgst -sha256", 1)
+out.append(line("(c') `openssl dgst -sha256`, every file", sha, med("openssl dgst -sha256", 2), med("openssl dgst -sha256", 3),
+                f"hashing alone: {med('openssl dgst -sha256', 2) / wd_cpu:.0%} of the warm worker's CPU"))
 out.append(line("(d) raw WADO-RS retrieval, curl", raw, med("raw WADO-RS (curl)", 2), med("raw WADO-RS (curl)", 3),
                 f"reference ({raw_bytes / 1e6:.0f} MB multipart)"))
 out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2),
@@ -268,7 +273,7 @@ out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("b
 out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
                 f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
 wp, wp_cpu, wp_first, wp_rss = warm_med("broker provision, warm JVM")
-out.append(warm_line("(e) the same in a warm JVM (the worker's case)", wp, wp_cpu, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
+out.append(line("(e) the same in a warm JVM (the worker's case)", wp, wp_cpu, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
 out.append("")
 out.append(f"Warm rows: median of rounds 2 to {int(runs) + 1} of {int(runs) + 1} in one process; its first round took "
            f"{wd_first:.2f} s (de-identify) and {wp_first:.2f} s (provision). CPU s for curl counts curl only, and for "
