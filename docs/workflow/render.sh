@@ -23,5 +23,5 @@ PY
 }
 render access-request 2600 900
 render committee-review 1300 620
-render amendment 1150 620
+render amendment 1850 620
 ls -l "$ROOT"/docs/workflow/*.png

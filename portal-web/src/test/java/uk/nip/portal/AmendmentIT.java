@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,7 +27,8 @@ import uk.nip.portal.Http.Reply;
 
 /**
  * An active project asks for more time: the committee reviews it again in a new round, the chair
- * approves, and a new agreement version takes effect once both sign, while access continues.
+ * approves, and a new agreement version takes effect once both sign, while access continues; the
+ * new end date becomes the application's only then.
  * The application reaches ACTIVE through the real broker process.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -66,6 +74,74 @@ class AmendmentIT {
             }
         }
         return names;
+    }
+
+    private static List<String> datasets(long id, String token) {
+        List<String> ids = new ArrayList<>();
+        Http.get("/api/applications/" + id, token).json().get("datasets").forEach(d -> ids.add(d.get("datasetId").asText()));
+        return ids;
+    }
+
+    private static List<String> audited(String reference, String action) {
+        List<String> found = new ArrayList<>();
+        Journeys.expect(200, Http.get("/api/audit/records?objectType=application&objectId=" + reference + "&max=200",
+                Http.userToken("auditor"))).json().forEach(r -> {
+                    if (r.get("action").asText().equals(action)) {
+                        found.add(r.get("actor").asText() + ": " + r.get("detail").asText());
+                    }
+                });
+        return found;
+    }
+
+    @Test
+    void moreDataIsAddedAndProvisionedOnlyOnceTheNewVersionIsSigned() throws Exception {
+        broker.generate("demo-brain-mr", "--patients", "2", "--studies-per-patient", "1", "--images-per-series", "3",
+                "--seed", "20261127");
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Needs the brain MR collection too");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        String amendments = "/api/applications/" + id + "/amendments";
+        assertEquals(422, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "Again.",
+                "addedDatasetIds", List.of("demo-chest-ct"))).status(), "already part of the application");
+        Journeys.expect(201, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA",
+                "description", "Brain MR for the comparison arm.", "addedDatasetIds", List.of("demo-brain-mr"))));
+        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
+            Journeys.expect(200, Journeys.declare(id, m, false));
+        }
+        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
+        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
+        Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "The comparison arm needs it.")));
+
+        assertEquals(List.of("demo-chest-ct"), datasets(id, lead), "approved, not yet signed");
+        Path added = broker.projects().resolve(reference).resolve("demo-brain-mr");
+        JsonNode v2 = version(Http.get(AgreementIT.agreements(id), lead).json(), 2);
+        String hash = v2.get("sha256").asText();
+        Journeys.expect(200, AgreementIT.sign(id, 2, lead, hash));
+        assertEquals(List.of("demo-chest-ct"), datasets(id, lead), "one signature is not enough");
+        assertTrue(!Files.exists(added), "nothing provisioned before both sign");
+        Journeys.expect(200, AgreementIT.sign(id, 2, Http.userToken("dacchair"), hash));
+        assertEquals(List.of("demo-chest-ct", "demo-brain-mr"), datasets(id, lead));
+
+        // The broker provisions the added collection beside the first, while access stays active.
+        Instant until = Instant.now().plus(Duration.ofSeconds(120));
+        List<String> recorded = audited(reference, "provisioning.dataset-added");
+        while (recorded.isEmpty() && Instant.now().isBefore(until)) {
+            Thread.sleep(500);
+            recorded = audited(reference, "provisioning.dataset-added");
+        }
+        assertTrue(Files.exists(added.resolve("manifest.json")), "no manifest in " + added);
+        long files;
+        try (Stream<Path> all = Files.walk(added)) {
+            files = all.filter(f -> f.toString().endsWith(".dcm")).count();
+        }
+        assertEquals(6, files, "2 patients x 1 study x 3 images");
+        String manifest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(added.resolve("manifest.json"))));
+        assertEquals(List.of("system:broker: demo-brain-mr: 6 de-identified files provisioned, 0 quarantined, manifest "
+                + manifest), recorded);
+        assertEquals(1, audited(reference, "amendment.in-effect").size());
+        assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
     }
 
     @Test
@@ -141,8 +217,8 @@ class AmendmentIT {
         assertTrue(told.body().contains("until then the current one governs your access"), told.body());
         assertTrue(MailSink.await("researcher@demo.nip.example", reference, "agreement version 2 ready to sign")
                 .body().contains("Version 2 of the data-sharing agreement"));
-        assertEquals(end.plusYears(1).toString(),
-                Http.get("/api/applications/" + id, lead).json().get("endDate").asText());
+        assertEquals(end.toString(), Http.get("/api/applications/" + id, lead).json().get("endDate").asText(),
+                "approved but not yet signed: the end date in effect has not moved");
 
         // Version 2 awaits signatures while version 1 still governs access.
         JsonNode versions = Http.get(AgreementIT.agreements(id), lead).json();
@@ -152,7 +228,13 @@ class AmendmentIT {
         assertEquals(end.plusYears(1).toString(), version(versions, 2).get("expiryDate").asText());
         String hash = version(versions, 2).get("sha256").asText();
         Journeys.expect(200, AgreementIT.sign(id, 2, lead, hash));
+        assertEquals(end.toString(), Http.get("/api/applications/" + id, lead).json().get("endDate").asText(),
+                "one signature is not enough");
         Journeys.expect(200, AgreementIT.sign(id, 2, Http.userToken("dacchair"), hash));
+        assertEquals(end.plusYears(1).toString(),
+                Http.get("/api/applications/" + id, lead).json().get("endDate").asText(), "in effect once both signed");
+        assertEquals(List.of("system:workflow: More time: end date " + end.plusYears(1)
+                + " in effect with agreement version 2"), audited(reference, "amendment.in-effect"));
         versions = Http.get(AgreementIT.agreements(id), lead).json();
         assertEquals("SUPERSEDED", version(versions, 1).get("status").asText(), versions.toString());
         assertEquals("IN_EFFECT", version(versions, 2).get("status").asText(), versions.toString());

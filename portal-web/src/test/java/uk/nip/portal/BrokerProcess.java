@@ -44,6 +44,14 @@ final class BrokerProcess {
         return work.resolve("archive").resolve("demo-chest-ct");
     }
 
+    /** Generates another collection into the running broker's archive, under the catalogue's archive location. */
+    void generate(String collection, String... options) throws IOException, InterruptedException {
+        List<String> generate = new ArrayList<>(List.of("generate-demo", "--out",
+                work.resolve("archive").resolve(collection).toString(), "--collection", collection));
+        generate.addAll(List.of(options));
+        run(work, generate);
+    }
+
     Path projects() {
         return work.resolve("projects");
     }

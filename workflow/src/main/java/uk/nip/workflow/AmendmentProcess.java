@@ -29,6 +29,8 @@ public class AmendmentProcess {
     static final String SUMMARY = "amendmentSummary";
     /** The AmendmentKind name; the amendment's review carries it too, for the task list. */
     static final String KIND = "amendmentKind";
+    /** The agreement version issued for the amendment; only its signatures put the amendment in effect. */
+    static final String AGREEMENT_VERSION = "agreementVersion";
 
     @Inject
     ProcessEngine engine;
@@ -46,17 +48,22 @@ public class AmendmentProcess {
         engine.getRuntimeService().startProcessInstanceByKey(KEY, event.reference(), variables);
     }
 
-    /** The first agreement is the access request's; a later version is an amendment's, if one waits for it. */
+    /**
+     * The first agreement is the access request's; a later version is the amendment's that it was
+     * issued for, if that amendment still waits for it. A version the chair issued by hand, or one
+     * that superseded an amendment's unsigned version, puts no amendment in effect.
+     */
     void onAgreementInEffect(@Observes AgreementInEffect event) {
         if (event.version() < 2) {
             return;
         }
-        String reference = referenceOf(event.applicationId());
-        if (waiting(reference, AMENDED_AGREEMENT_IN_EFFECT)) {
-            engine.getRuntimeService().createMessageCorrelation(AMENDED_AGREEMENT_IN_EFFECT)
-                    .processInstanceBusinessKey(reference).setVariable("agreementVersion", event.version())
-                    .correlateWithResult();
-        }
+        versionSigned(referenceOf(event.applicationId()), event.version());
+    }
+
+    void versionSigned(String reference, int version) {
+        engine.getRuntimeService().createMessageCorrelation(AMENDED_AGREEMENT_IN_EFFECT)
+                .processInstanceBusinessKey(reference).processInstanceVariableEquals(AGREEMENT_VERSION, version)
+                .correlateAllWithResult();
     }
 
     void onRevoked(@Observes AccessRevoked event) {
@@ -71,11 +78,6 @@ public class AmendmentProcess {
     private void endAmendment(String reference) {
         engine.getRuntimeService().createMessageCorrelation(ACCESS_ENDED).processInstanceBusinessKey(reference)
                 .correlateAllWithResult();
-    }
-
-    private boolean waiting(String reference, String message) {
-        return engine.getRuntimeService().createExecutionQuery().processDefinitionKey(KEY)
-                .processInstanceBusinessKey(reference).messageEventSubscriptionName(message).count() > 0;
     }
 
     private String referenceOf(long applicationId) {

@@ -50,6 +50,7 @@ class AmendmentProcessTest {
             .useProcessEngine(InMemoryEngine.named("amendment")).build();
 
     final List<String> calls = new ArrayList<>();
+    String kind = "RENEWAL";
     List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
     final Instant renewedEnd = Instant.now().plus(730, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
 
@@ -64,10 +65,22 @@ class AmendmentProcessTest {
             e.setVariable("reviewReminderAt", d.reminderDate());
             e.setVariable("quorate", false);
         });
-        Mocks.register("issueAmendedAgreement",
-                (JavaDelegate) e -> calls.add("issueAmendedAgreement " + e.getVariable(AmendmentProcess.SUMMARY)));
+        Mocks.register("issueAmendedAgreement", (JavaDelegate) e -> {
+            calls.add("issueAmendedAgreement " + e.getVariable(AmendmentProcess.SUMMARY));
+            e.setVariable(AmendmentProcess.AGREEMENT_VERSION, 2);
+        });
+        Mocks.register("putAmendmentInEffect", (JavaDelegate) e -> calls.add("putAmendmentInEffect "
+                + e.getVariable(AmendmentProcess.AMENDMENT_ID) + " v" + e.getVariable(AmendmentProcess.AGREEMENT_VERSION)));
         Mocks.register("lapseAmendedAgreement",
                 (JavaDelegate) e -> calls.add("lapseAmendedAgreement " + e.getVariable(SigningLapse.VARIABLE)));
+        Mocks.register("startAddedDataProvisioning", (JavaDelegate) e -> {
+            calls.add("startAddedDataProvisioning");
+            e.setVariable(StartAddedDataProvisioning.ADDED_DATASETS, new ArrayList<>(List.of("demo-brain-mr", "demo-knee-mr")));
+            e.setVariable("projectId", REF);
+        });
+        Mocks.register("archiveLocation", new Locations());
+        Mocks.register("recordAddedDataset", (JavaDelegate) e -> calls.add("recordAddedDataset "
+                + e.getVariable("addedDataset") + " " + e.getVariable("filesWritten") + " " + e.getVariable("manifestSha256")));
         record("remindReviewer");
         record("reviewOverdue");
         // The real delegate: it only talks to the engine.
@@ -78,6 +91,13 @@ class AmendmentProcessTest {
             e.setVariable("agreementExpiresAt", Date.from(renewedEnd));
             e.setVariable("expiryReminderAt", Date.from(renewedEnd.minus(30, ChronoUnit.DAYS)));
         });
+    }
+
+    /** The catalogue's archive locations, as ArchiveLocation gives them. */
+    public static final class Locations {
+        public String of(String datasetId) {
+            return "archive/" + datasetId;
+        }
     }
 
     private void record(String name) {
@@ -95,7 +115,7 @@ class AmendmentProcessTest {
         Map<String, Object> v = new HashMap<>();
         v.put("applicationId", 7L);
         v.put(AmendmentProcess.AMENDMENT_ID, 3L);
-        v.put(AmendmentProcess.KIND, "RENEWAL");
+        v.put(AmendmentProcess.KIND, kind);
         v.put(AmendmentProcess.SUMMARY, "end date 2028-03-31");
         v.put(SigningLapse.VARIABLE, "P30D");
         return runtimeService().startProcessInstanceByKey(AmendmentProcess.KEY, REF, v);
@@ -148,9 +168,10 @@ class AmendmentProcessTest {
         assertThat(pi).isWaitingAt("amended-signing-gateway");
         assertEquals(List.of("askCommittee", "issueAmendedAgreement end date 2028-03-31"), calls);
         message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
+        assertEquals("putAmendmentInEffect 3 v2", calls.get(calls.size() - 1));
         assertThat(pi).isEnded().hasPassedInOrder("amendment-review", "issue-amended-agreement",
-                "amended-agreement-signed", "move-access-period", "amendment-in-effect")
-                .hasNotPassed("lapse-amended-agreement");
+                "amended-agreement-signed", "put-amendment-in-effect", "move-access-period", "amendment-in-effect")
+                .hasNotPassed("lapse-amended-agreement", "start-added-data-provisioning");
         assertEquals(false, historyService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName(MoveAccessPeriod.MOVED).singleResult().getValue(), "no access request was running");
         assertEquals(0, managementService().createJobQuery().count(), "the signing period's timer went with it");
@@ -188,8 +209,48 @@ class AmendmentProcessTest {
         assertTrue(days >= 29 && days <= 30, "the new version lapses after P30D, not " + days + " days");
         execute(lapse);
         assertThat(pi).isEnded().hasPassed("lapse-amended-agreement", "amendment-lapsed")
-                .hasNotPassed("amended-agreement-signed");
+                .hasNotPassed("amended-agreement-signed", "put-amendment-in-effect");
         assertEquals("lapseAmendedAgreement P30D", calls.get(calls.size() - 1));
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("putAmendmentInEffect")), "an unsigned change changes nothing");
+    }
+
+    @Test
+    void moreDataIsProvisionedOneCollectionAtATimeOnceTheVersionIsSigned() {
+        kind = "MORE_DATA";
+        ProcessInstance pi = chairDecides(true);
+        var broker = engine.getProcessEngine().getExternalTaskService();
+        assertEquals(0, broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute().size(),
+                "nothing to provision before both sign");
+        message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
+        int n = 0;
+        for (String location : List.of("archive/demo-brain-mr", "archive/demo-knee-mr")) {
+            var tasks = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
+            assertEquals(1, tasks.size(), "one collection at a time");
+            assertEquals(location, tasks.get(0).getVariables().get("datasetId"));
+            assertEquals(REF, tasks.get(0).getVariables().get("projectId"));
+            n++;
+            broker.complete(tasks.get(0).getId(), "broker", Map.of("filesWritten", 10L * n, "filesQuarantined", 0L,
+                    "manifestSha256", "m" + n));
+        }
+        assertThat(pi).isEnded().hasPassedInOrder("put-amendment-in-effect", "move-access-period",
+                "start-added-data-provisioning", "amendment-in-effect");
+        assertEquals(List.of("recordAddedDataset demo-brain-mr 10 m1", "recordAddedDataset demo-knee-mr 20 m2"),
+                calls.stream().filter(c -> c.startsWith("recordAddedDataset")).toList());
+    }
+
+    @Test
+    void onlyTheVersionIssuedForTheAmendmentPutsItInEffect() {
+        ProcessInstance pi = chairDecides(true);
+        AmendmentProcess amendments = new AmendmentProcess();
+        amendments.engine = engine.getProcessEngine();
+        // a version the chair issued by hand, or a later amendment's, is signed: this amendment keeps waiting
+        amendments.versionSigned(REF, 3);
+        assertThat(pi).isWaitingAt("amended-signing-gateway");
+        amendments.versionSigned("NIP-2026-0099", 2);
+        assertThat(pi).isWaitingAt("amended-signing-gateway");
+        amendments.versionSigned(REF, 2);
+        assertThat(pi).isEnded().hasPassed("put-amendment-in-effect", "amendment-in-effect");
+        assertEquals("putAmendmentInEffect 3 v2", calls.get(calls.size() - 1));
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.nip.governance.application.Amendment;
+import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.RequestedDataset;
@@ -50,6 +53,9 @@ public class AgreementService {
     ApplicationService applications;
 
     @Inject
+    AmendmentService amendments;
+
+    @Inject
     Event<AgreementIssued> issued;
 
     @Inject
@@ -70,6 +76,22 @@ public class AgreementService {
      * the current agreement governs until both parties sign the new one.
      */
     public AgreementSummary issue(Actor actor, long applicationId, String reason) {
+        return issue(actor, applicationId, reason, null);
+    }
+
+    /**
+     * The next version for an approved amendment or renewal: the application as it will be once
+     * the amendment is in effect, which it is only when both parties have signed this version.
+     */
+    public AgreementSummary issueForAmendment(Actor actor, long applicationId, long amendmentId, String reason) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("The workflow issues an amendment's agreement version once the chair "
+                    + "approves the amendment.");
+        }
+        return issue(actor, applicationId, reason, amendmentId);
+    }
+
+    private AgreementSummary issue(Actor actor, long applicationId, String reason, Long amendmentId) {
         if (!actor.isSystem() && !actor.has(Role.DAC_CHAIR)) {
             throw new AccessDeniedException("Only a committee chair, or the workflow after approval, issues "
                     + "data-sharing agreements.");
@@ -83,7 +105,10 @@ public class AgreementService {
         if (state != ApplicationState.APPROVED && state != ApplicationState.ACTIVE) {
             throw new IllegalTransitionException(state, ApplicationAction.ISSUE_AGREEMENT);
         }
-        if (app.getEndDate() == null) {
+        Amendment amendment = amendmentId == null ? null : amendments.approved(app, amendmentId);
+        LocalDate endDate = amendment == null ? app.getEndDate() : app.endDateWith(amendment);
+        List<RequestedDataset> datasets = amendment == null ? app.getDatasets() : app.datasetsWith(amendment);
+        if (endDate == null) {
             throw new AgreementValidationException("endDate", "Application " + app.getReference()
                     + " has no requested end date, so the agreement would have no expiry date.");
         }
@@ -97,10 +122,11 @@ public class AgreementService {
             }
         }
         int number = versions.stream().mapToInt(DataSharingAgreement::getVersionNumber).max().orElse(0) + 1;
-        AgreementContent content = contentOf(app, template, number, now, actor.username(), reason.strip());
+        AgreementContent content = contentOf(app, endDate, datasets, template, number, now, actor.username(),
+                reason.strip());
         byte[] pdf = AgreementPdf.render(content);
         DataSharingAgreement agreement = new DataSharingAgreement(applicationId, number, template.getVersion(), pdf,
-                AgreementPdf.sha256(pdf), now, actor.username(), app.getEndDate(), reason.strip());
+                AgreementPdf.sha256(pdf), now, actor.username(), endDate, reason.strip());
         em.persist(agreement);
         flush(app);
         if (state == ApplicationState.APPROVED) {
@@ -310,8 +336,8 @@ public class AgreementService {
         inEffect.fire(new AgreementInEffect(app.getId(), agreement.getId(), agreement.getVersionNumber()));
     }
 
-    static AgreementContent contentOf(Application app, AgreementTemplate template, int number, Instant issuedAt,
-            String issuedBy, String reason) {
+    static AgreementContent contentOf(Application app, LocalDate endDate, List<RequestedDataset> datasets,
+            AgreementTemplate template, int number, Instant issuedAt, String issuedBy, String reason) {
         List<AgreementContent.PrintedClause> clauses = template.getClauses().stream()
                 .map(c -> new AgreementContent.PrintedClause(c.getCode(), c.getVersion(), c.getTitle(),
                         c.render(template.getDestructionDays())))
@@ -321,8 +347,8 @@ public class AgreementService {
         return new AgreementContent(app.getReference(), number, template.getVersion(), app.getTitle(), lead,
                 organisationOf(app),
                 app.getPurpose() == null ? null : app.getPurpose().label(), app.getLaySummary(), app.getCommercial(),
-                app.getDatasets().stream().map(AgreementService::describe).toList(), app.getDecisionReason(),
-                app.getEndDate(), template.getDestructionDays(), issuedAt, issuedBy, reason, clauses);
+                datasets.stream().map(AgreementService::describe).toList(), app.getDecisionReason(),
+                endDate, template.getDestructionDays(), issuedAt, issuedBy, reason, clauses);
     }
 
     private static String organisationOf(Application app) {

@@ -24,9 +24,9 @@ import uk.nip.governance.domain.Role;
 
 /**
  * Amendments and renewals of active applications. Each goes back to the committee in a new review
- * round (fresh declarations and votes) and, once the chair approves, changes the application and
- * leads to a new agreement version. The amendment process (workflow) runs the review round and
- * issues that version.
+ * round (fresh declarations and votes) and, once the chair approves, leads to a new agreement
+ * version. The amendment process (workflow) runs the review round and issues that version; the
+ * change becomes the application's only when both parties have signed it (ADR 14).
  */
 @ApplicationScoped
 @Transactional
@@ -93,16 +93,41 @@ public class AmendmentService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));
         }
+        // an approved change waits for its agreement version: until both sign, the version in effect governs
         a.decide(approve, actor.username(), Instant.now(), reason.strip());
-        if (approve) {
-            app.amend(a);
-        }
         applications.recordStep(actor, app.getId(),
                 approve ? ApplicationAction.APPROVE_AMENDMENT : ApplicationAction.REJECT_AMENDMENT,
                 a.summary() + ": " + reason.strip());
         audit.record(actor, "review.tally", "application", app.getReference(),
                 "amendment " + a.getId() + " decided on " + tally.summary());
         decided.fire(new AmendmentDecided(app.getId(), a.getId(), approve, a.summary()));
+        return a;
+    }
+
+    /**
+     * Makes an approved amendment part of the application once the agreement version carrying it
+     * is signed by both parties: from then on its end date, datasets and team are the project's.
+     */
+    public Application putInEffect(Actor actor, long applicationId, long amendmentId, int agreementVersion) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("An amendment takes effect when its agreement version is signed, not "
+                    + "by hand.");
+        }
+        Application app = applications.load(applicationId);
+        Amendment a = approved(app, amendmentId);
+        app.amend(a);
+        audit.record(actor, "amendment.in-effect", "application", app.getReference(),
+                a.summary() + " in effect with agreement version " + agreementVersion);
+        return app;
+    }
+
+    /** An approved amendment of this application, for the agreement version that carries it. */
+    public Amendment approved(Application app, long amendmentId) {
+        Amendment a = em.find(Amendment.class, amendmentId);
+        if (a == null || a.getApplicationId() != app.getId() || a.getStatus() != AmendmentStatus.APPROVED) {
+            throw new IllegalStateException("Amendment " + amendmentId + " is not an approved amendment of "
+                    + app.getReference() + ".");
+        }
         return a;
     }
 

@@ -170,13 +170,26 @@ public class Application {
 
     /** Applies an approved amendment: later end, more data, more people. Nothing is removed. */
     void amend(Amendment a) {
-        if (a.getNewEndDate() != null) {
-            endDate = a.getNewEndDate();
-        }
-        for (String d : a.getAddedDatasetIds()) {
-            datasets.add(RequestedDataset.whole(d));
-        }
+        endDate = endDateWith(a);
+        datasets.addAll(added(a));
         team.addAll(a.getAddedMembers());
+    }
+
+    /** The end date once the amendment is in effect. */
+    public LocalDate endDateWith(Amendment a) {
+        return a.getNewEndDate() != null ? a.getNewEndDate() : endDate;
+    }
+
+    /** The datasets once the amendment is in effect. */
+    public List<RequestedDataset> datasetsWith(Amendment a) {
+        List<RequestedDataset> all = new ArrayList<>(datasets);
+        all.addAll(added(a));
+        return all;
+    }
+
+    /** Collections an amendment adds come whole: it names no cohort criteria. */
+    private static List<RequestedDataset> added(Amendment a) {
+        return a.getAddedDatasetIds().stream().map(RequestedDataset::whole).toList();
     }
 
     void fill(DraftForm form) {

@@ -224,6 +224,17 @@ public class ApplicationService {
         return app;
     }
 
+    /** A collection an amendment added, provisioned by the broker while the project stays active. */
+    public Application recordAddedDataset(Actor actor, long id, String datasetId, long filesProvisioned,
+            long filesQuarantined, String manifestSha256) {
+        requireSystem(actor);
+        Application app = load(id);
+        audit.record(actor, "provisioning.dataset-added", "application", app.getReference(), datasetId + ": "
+                + filesProvisioned + " de-identified files provisioned, " + filesQuarantined + " quarantined, manifest "
+                + manifestSha256);
+        return app;
+    }
+
     /**
      * Records a lifecycle step decided by another governance service (committee, agreements),
      * which has already checked that this actor may take it.

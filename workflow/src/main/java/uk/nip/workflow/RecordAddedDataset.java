@@ -1,0 +1,31 @@
+package uk.nip.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.domain.Actor;
+
+/** Records what the broker released for a collection an amendment added. */
+@ApplicationScoped
+@Named("recordAddedDataset")
+public class RecordAddedDataset implements JavaDelegate {
+
+    @Inject
+    ApplicationService applications;
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Number files = (Number) execution.getVariable("filesWritten");
+        Number quarantined = (Number) execution.getVariable("filesQuarantined");
+        String manifest = (String) execution.getVariable("manifestSha256");
+        if (files == null || manifest == null) {
+            throw new IllegalStateException("The broker completed provisioning without a file count and manifest hash");
+        }
+        applications.recordAddedDataset(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
+                (String) execution.getVariable("addedDataset"), files.longValue(),
+                quarantined == null ? 0 : quarantined.longValue(), manifest);
+    }
+}
