@@ -15,6 +15,10 @@ public class ArchiveLocation {
     Catalogue catalogue;
 
     public String of(String datasetId) {
+        return of(catalogue, datasetId);
+    }
+
+    static String of(Catalogue catalogue, String datasetId) {
         return catalogue.find(datasetId).map(Dataset::getArchiveLocation).orElse(datasetId);
     }
 }

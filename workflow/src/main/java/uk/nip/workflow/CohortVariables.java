@@ -6,7 +6,6 @@ import java.util.Map;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.catalogue.Catalogue;
-import uk.nip.governance.catalogue.Dataset;
 
 /**
  * What the broker is told about a cohort: where the collection is in its archive, the
@@ -21,8 +20,7 @@ final class CohortVariables {
         Map<String, Object> v = new HashMap<>();
         v.put("applicationId", app.getId());
         v.put("projectId", app.getReference());
-        v.put("datasetId", catalogue.find(app.getDatasetId()).map(Dataset::getArchiveLocation)
-                .orElse(app.getDatasetId()));
+        v.put("datasetId", ArchiveLocation.of(catalogue, app.getDatasetId()));
         RequestedDataset d = app.getDatasets().stream()
                 .filter(r -> r.getDatasetId() != null && r.getDatasetId().equals(app.getDatasetId()))
                 .findFirst().orElse(null);
