@@ -114,6 +114,7 @@ class AmendmentIT {
                 Map.of("approve", true, "reason", "The comparison arm needs it.")));
 
         assertEquals(List.of("demo-chest-ct"), datasets(id, lead), "approved, not yet signed");
+        assertEquals("APPROVED", Http.get(amendments, lead).json().get(0).get("status").asText());
         Path added = broker.projects().resolve(reference).resolve("demo-brain-mr");
         JsonNode v2 = version(Http.get(AgreementIT.agreements(id), lead).json(), 2);
         String hash = v2.get("sha256").asText();
@@ -235,6 +236,7 @@ class AmendmentIT {
                 Http.get("/api/applications/" + id, lead).json().get("endDate").asText(), "in effect once both signed");
         assertEquals(List.of("system:workflow: More time: end date " + end.plusYears(1)
                 + " in effect with agreement version 2"), audited(reference, "amendment.in-effect"));
+        assertEquals("IN_EFFECT", Http.get(amendments, lead).json().get(0).get("status").asText());
         versions = Http.get(AgreementIT.agreements(id), lead).json();
         assertEquals("SUPERSEDED", version(versions, 1).get("status").asText(), versions.toString());
         assertEquals("IN_EFFECT", version(versions, 2).get("status").asText(), versions.toString());

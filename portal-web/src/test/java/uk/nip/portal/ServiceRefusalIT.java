@@ -229,6 +229,7 @@ class ServiceRefusalIT {
             refused(() -> agreements.lapseUnsigned(a, id, "P30D"), a.username() + " lapses the agreement");
             refused(() -> agreements.issueForAmendment(a, id, 1, "amended"), a.username() + " issues an amendment's version");
             refused(() -> amendments.putInEffect(a, id, 1, 2), a.username() + " puts an amendment in effect");
+            refused(() -> amendments.lapse(a, id, 1), a.username() + " lapses an amendment");
         }
         AmendmentForm more = new AmendmentForm(AmendmentKind.MORE_TIME, "Recruitment was slow.",
                 LocalDate.now(ZoneOffset.UTC).plusYears(3), null, null);

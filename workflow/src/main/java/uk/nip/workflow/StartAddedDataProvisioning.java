@@ -33,7 +33,7 @@ public class StartAddedDataProvisioning implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Actor system = Actor.system("workflow");
         Application app = applications.get(system, (Long) execution.getVariable("applicationId"));
-        Amendment amendment = amendments.approved(app, (Long) execution.getVariable(AmendmentProcess.AMENDMENT_ID));
+        Amendment amendment = amendments.inEffect(app, (Long) execution.getVariable(AmendmentProcess.AMENDMENT_ID));
         execution.setVariable(ADDED_DATASETS, new ArrayList<>(amendment.getAddedDatasetIds()));
         execution.setVariable("projectId", app.getReference());
         // the register as of now, as for the project's first collection

@@ -100,6 +100,14 @@ public class Amendment {
         decisionReason = reason;
     }
 
+    void takeEffect() {
+        status = AmendmentStatus.IN_EFFECT;
+    }
+
+    void lapse() {
+        status = AmendmentStatus.LAPSED;
+    }
+
     /** A one-line account of what changes, for events, audit and the agreement's reason. */
     public String summary() {
         List<String> parts = new ArrayList<>();

@@ -116,17 +116,40 @@ public class AmendmentService {
         Application app = applications.load(applicationId);
         Amendment a = approved(app, amendmentId);
         app.amend(a);
+        a.takeEffect();
         audit.record(actor, "amendment.in-effect", "application", app.getReference(),
                 a.summary() + " in effect with agreement version " + agreementVersion);
         return app;
     }
 
+    /** The amendment's agreement version was not signed in time: the application stays as it was. */
+    public Amendment lapse(Actor actor, long applicationId, long amendmentId) {
+        if (!actor.isSystem()) {
+            throw new AccessDeniedException("An amendment lapses when its signing period ends, not by hand.");
+        }
+        Application app = applications.load(applicationId);
+        Amendment a = approved(app, amendmentId);
+        a.lapse();
+        audit.record(actor, "amendment.lapse", "application", app.getReference(),
+                a.summary() + ": its agreement version was not signed in time; nothing changed");
+        return a;
+    }
+
     /** An approved amendment of this application, for the agreement version that carries it. */
     public Amendment approved(Application app, long amendmentId) {
+        return withStatus(app, amendmentId, AmendmentStatus.APPROVED);
+    }
+
+    /** An amendment of this application now in effect. */
+    public Amendment inEffect(Application app, long amendmentId) {
+        return withStatus(app, amendmentId, AmendmentStatus.IN_EFFECT);
+    }
+
+    private Amendment withStatus(Application app, long amendmentId, AmendmentStatus status) {
         Amendment a = em.find(Amendment.class, amendmentId);
-        if (a == null || a.getApplicationId() != app.getId() || a.getStatus() != AmendmentStatus.APPROVED) {
-            throw new IllegalStateException("Amendment " + amendmentId + " is not an approved amendment of "
-                    + app.getReference() + ".");
+        if (a == null || a.getApplicationId() != app.getId() || a.getStatus() != status) {
+            throw new IllegalStateException("Amendment " + amendmentId + " of " + app.getReference() + " is not "
+                    + status.label().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         return a;
     }
