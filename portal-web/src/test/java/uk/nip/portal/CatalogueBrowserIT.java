@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,10 +68,14 @@ class CatalogueBrowserIT {
                 "Collection 'Browser mammography' saved."));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("collections:list"), id));
 
-        // Saving keeps the collection open for editing: add a restriction and save again.
+        // Saving keeps the collection open for editing: add a restriction and save again. The save's
+        // response replaces the form; edits made before it has all arrived are lost, so wait for it.
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.PrimeFaces !== undefined && PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0")));
         browser.findElement(By.xpath("//label[text()='DUO:0000046 non-commercial use only']")).click();
         browser.findElement(By.id("collection:title")).clear();
         type("collection:title", "Browser mammography 2024");
+        wait.until(ExpectedConditions.attributeToBe(By.id("collection:title"), "value", "Browser mammography 2024"));
         browser.findElement(By.id("collection:save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("collections:list"),
                 "DUO:0000042 general research use, DUO:0000046 non-commercial use only"));
