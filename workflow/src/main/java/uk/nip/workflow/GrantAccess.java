@@ -19,13 +19,9 @@ public class GrantAccess implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Number files = (Number) execution.getVariable("filesWritten");
-        String manifest = (String) execution.getVariable("manifestSha256");
-        if (files == null || manifest == null) {
-            throw new IllegalStateException("The broker completed provisioning without a file count and manifest hash");
-        }
+        BrokerResult result = BrokerResult.of(execution);
         Application app = applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
-                files.longValue(), manifest);
+                result.filesWritten(), result.manifestSha256());
         execution.setVariables(AccessPeriod.timers(app));
     }
 }

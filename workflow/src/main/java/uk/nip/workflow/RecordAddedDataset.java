@@ -18,14 +18,9 @@ public class RecordAddedDataset implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Number files = (Number) execution.getVariable("filesWritten");
-        Number quarantined = (Number) execution.getVariable("filesQuarantined");
-        String manifest = (String) execution.getVariable("manifestSha256");
-        if (files == null || manifest == null) {
-            throw new IllegalStateException("The broker completed provisioning without a file count and manifest hash");
-        }
+        BrokerResult result = BrokerResult.of(execution);
         applications.recordAddedDataset(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
-                (String) execution.getVariable("addedDataset"), files.longValue(),
-                quarantined == null ? 0 : quarantined.longValue(), manifest);
+                (String) execution.getVariable("addedDataset"), result.filesWritten(), result.filesQuarantined(),
+                result.manifestSha256());
     }
 }
