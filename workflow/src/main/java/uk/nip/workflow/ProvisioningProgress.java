@@ -6,10 +6,12 @@ import jakarta.inject.Named;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import uk.nip.governance.domain.ApplicationState;
 
 /**
- * How far the broker has got with an application's dataset ("done/total"), as it reports it while
- * provisioning. Pages show it only for applications the viewer already sees in state PROVISIONING.
+ * How far the broker has got ("done/total"), as it reports it while provisioning: the application's
+ * first collection while it is PROVISIONING, and a collection an amendment added while it is ACTIVE.
+ * Pages show it only for applications the viewer already sees.
  */
 @ApplicationScoped
 @Named("provisioningProgress")
@@ -17,25 +19,51 @@ public class ProvisioningProgress {
 
     static final String VARIABLE = "provisioningProgress";
     static final String STARTING = "starting";
+    /** The amendment's step that waits on the broker, one added collection at a time. */
+    static final String ADDED_COLLECTION_STEP = "provision-added-dataset";
 
     @Inject
     ProcessEngine engine;
 
-    /** For pages: "12/40 files", or "waiting for the broker" before its first report. */
-    public String label(String reference) {
-        String done = of(reference);
-        return done == null ? "" : done.equals(STARTING) ? "waiting for the broker" : done + " files";
+    /**
+     * For pages, after the state: " (12/40 files)", " (waiting for the broker)" before its first
+     * report, " (adding demo-knee-mr: 3/6 files)" for an amendment's collection; "" when nothing runs.
+     */
+    public String label(String reference, ApplicationState state) {
+        if (state == ApplicationState.PROVISIONING) {
+            String done = of(reference);
+            return done == null ? "" : " (" + words(done) + ")";
+        }
+        if (state == ApplicationState.ACTIVE) {
+            ProcessInstance adding = engine.getRuntimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(AmendmentProcess.KEY).processInstanceBusinessKey(reference)
+                    .activityIdIn(ADDED_COLLECTION_STEP).singleResult();
+            if (adding != null) {
+                return " (adding " + variable(adding, "addedDataset") + ": " + words(progress(adding)) + ")";
+            }
+        }
+        return "";
     }
 
     /** The latest "done/total" the broker reported, "starting" before its first report, null without a process. */
-    public String of(String reference) {
+    private String of(String reference) {
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(AccessRequestProcess.KEY).processInstanceBusinessKey(reference).singleResult();
-        if (pi == null) {
-            return null;
-        }
+        return pi == null ? null : progress(pi);
+    }
+
+    private String progress(ProcessInstance pi) {
+        Object done = variable(pi, VARIABLE);
+        return done == null ? STARTING : done.toString();
+    }
+
+    private Object variable(ProcessInstance pi, String name) {
         VariableInstance v = engine.getRuntimeService().createVariableInstanceQuery()
-                .processInstanceIdIn(pi.getId()).variableName(VARIABLE).singleResult();
-        return v == null || v.getValue() == null ? STARTING : v.getValue().toString();
+                .processInstanceIdIn(pi.getId()).variableName(name).singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    private static String words(String done) {
+        return done.equals(STARTING) ? "waiting for the broker" : done + " files";
     }
 }

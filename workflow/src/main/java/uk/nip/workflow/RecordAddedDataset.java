@@ -22,5 +22,7 @@ public class RecordAddedDataset implements JavaDelegate {
         applications.recordAddedDataset(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
                 (String) execution.getVariable("addedDataset"), result.filesWritten(), result.filesQuarantined(),
                 result.manifestSha256());
+        // the next collection's progress starts from "waiting for the broker", not from this one's last count
+        execution.removeVariable(ProvisioningProgress.VARIABLE);
     }
 }

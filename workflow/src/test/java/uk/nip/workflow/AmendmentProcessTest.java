@@ -34,6 +34,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.nip.governance.application.Application;
+import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.ApplicationState;
 
 /**
  * Amendments and renewals: the same committee review as an application (a called committee-review
@@ -79,8 +83,17 @@ class AmendmentProcessTest {
             e.setVariable("projectId", REF);
         });
         Mocks.register("archiveLocation", new Locations());
-        Mocks.register("recordAddedDataset", (JavaDelegate) e -> calls.add("recordAddedDataset "
-                + e.getVariable("addedDataset") + " " + e.getVariable("filesWritten") + " " + e.getVariable("manifestSha256")));
+        // The real delegate, recording what it would hand to the application service.
+        RecordAddedDataset recordAdded = new RecordAddedDataset();
+        recordAdded.applications = new ApplicationService() {
+            @Override
+            public Application recordAddedDataset(Actor actor, long id, String datasetId, long filesProvisioned,
+                    long filesQuarantined, String manifestSha256) {
+                calls.add("recordAddedDataset " + datasetId + " " + filesProvisioned + " " + manifestSha256);
+                return null;
+            }
+        };
+        Mocks.register("recordAddedDataset", recordAdded);
         record("remindReviewer");
         record("reviewOverdue");
         // The real delegate: it only talks to the engine.
@@ -221,19 +234,28 @@ class AmendmentProcessTest {
         var broker = engine.getProcessEngine().getExternalTaskService();
         assertEquals(0, broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute().size(),
                 "nothing to provision before both sign");
+        ProvisioningProgress progress = new ProvisioningProgress();
+        progress.engine = engine.getProcessEngine();
+        assertEquals("", progress.label(REF, ApplicationState.ACTIVE));
         message(AmendmentProcess.AMENDED_AGREEMENT_IN_EFFECT);
         int n = 0;
-        for (String location : List.of("archive/demo-brain-mr", "archive/demo-knee-mr")) {
+        for (String dataset : List.of("demo-brain-mr", "demo-knee-mr")) {
             var tasks = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
             assertEquals(1, tasks.size(), "one collection at a time");
-            assertEquals(location, tasks.get(0).getVariables().get("datasetId"));
+            assertEquals("archive/" + dataset, tasks.get(0).getVariables().get("datasetId"));
             assertEquals(REF, tasks.get(0).getVariables().get("projectId"));
+            // the previous collection's last count is not shown as this one's
+            assertEquals(" (adding " + dataset + ": waiting for the broker)", progress.label(REF, ApplicationState.ACTIVE));
+            runtimeService().setVariable(pi.getId(), ProvisioningProgress.VARIABLE, "3/" + (10 * n + 10));
+            assertEquals(" (adding " + dataset + ": 3/" + (10 * n + 10) + " files)",
+                    progress.label(REF, ApplicationState.ACTIVE));
             n++;
             broker.complete(tasks.get(0).getId(), "broker", Map.of("filesWritten", 10L * n, "filesQuarantined", 0L,
                     "manifestSha256", "m" + n));
         }
         assertThat(pi).isEnded().hasPassedInOrder("put-amendment-in-effect", "move-access-period",
                 "start-added-data-provisioning", "amendment-in-effect");
+        assertEquals("", progress.label(REF, ApplicationState.ACTIVE), "nothing is being added any more");
         assertEquals(List.of("recordAddedDataset demo-brain-mr 10 m1", "recordAddedDataset demo-knee-mr 20 m2"),
                 calls.stream().filter(c -> c.startsWith("recordAddedDataset")).toList());
     }
