@@ -15,7 +15,8 @@
 #
 # Usage: dicom-broker/bench/run-benchmark.sh        (from the repository root or anywhere)
 #   env: PATIENTS (20) x STUDIES (2) x IMAGES (50) instances, RUNS (5), ROWS/COLUMNS (512),
-#        KEEP=1 keeps the work folder, RESULTS=file (default dicom-broker/target/benchmark-results.md)
+#        KEEP=1 keeps the work folder, RESULTS=file (default dicom-broker/target/benchmark-results.md),
+#        PROVISIONING=0 skips Orthanc and rows (d) and (e)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -146,28 +147,31 @@ done
 warm_stop
 rm -rf "$W/store" "$W/warm-out" "$W/warm-store"
 
-HTTP=$(free_port); DICOM=$(free_port)
-PLUGIN=$(dpkg -L orthanc-dicomweb | grep '/plugins/.*\.so$' | head -1)
-mkdir -p "$W/orthanc/storage"
-cat > "$W/orthanc/orthanc.json" <<JSON
+RAW_BYTES=0; STORE_SECONDS=0
+# PROVISIONING=0 stops here: the de-identification rows alone, for a corpus too large to load into Orthanc in a run
+if [ "${PROVISIONING:-1}" = 1 ]; then
+  HTTP=$(free_port); DICOM=$(free_port)
+  PLUGIN=$(dpkg -L orthanc-dicomweb | grep '/plugins/.*\.so$' | head -1)
+  mkdir -p "$W/orthanc/storage"
+  cat > "$W/orthanc/orthanc.json" <<JSON
 { "Name": "broker-bench", "StorageDirectory": "$W/orthanc/storage", "IndexDirectory": "$W/orthanc/storage",
   "HttpPort": $HTTP, "DicomPort": $DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
   "AuthenticationEnabled": false, "HttpCompressionEnabled": false, "SaveJobs": false,
   "Plugins": ["$PLUGIN"], "DicomWeb": { "Enable": true, "Root": "/dicom-web/", "EnableWado": false, "Host": "127.0.0.1:$HTTP" } }
 JSON
-/usr/sbin/Orthanc "$W/orthanc/orthanc.json" > "$W/orthanc/orthanc.log" 2>&1 &
-ORTHANC_PID=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP/system" > /dev/null && break; sleep 0.2; done
-log "loading Orthanc with storescu"
-STORE_START=$(date +%s.%N)
-storescu -aec ORTHANC +sd +r 127.0.0.1 "$DICOM" "$CORPUS"
-STORE_SECONDS=$(python3 -c "import time; print(round(time.time() - $STORE_START, 1))")
-WEB="http://127.0.0.1:$HTTP/dicom-web"
-curl -sf "$WEB/series?limit=100000" | python3 -c '
+  /usr/sbin/Orthanc "$W/orthanc/orthanc.json" > "$W/orthanc/orthanc.log" 2>&1 &
+  ORTHANC_PID=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP/system" > /dev/null && break; sleep 0.2; done
+  log "loading Orthanc with storescu"
+  STORE_START=$(date +%s.%N)
+  storescu -aec ORTHANC +sd +r 127.0.0.1 "$DICOM" "$CORPUS"
+  STORE_SECONDS=$(python3 -c "import time; print(round(time.time() - $STORE_START, 1))")
+  WEB="http://127.0.0.1:$HTTP/dicom-web"
+  curl -sf "$WEB/series?limit=100000" | python3 -c '
 import json, sys
 for s in json.load(sys.stdin):
     print(s["0020000D"]["Value"][0] + "/series/" + s["0020000E"]["Value"][0])' > "$W/series.txt"
-cat > "$W/raw-retrieve.sh" <<SH
+  cat > "$W/raw-retrieve.sh" <<SH
 #!/bin/sh
 # every series, one at a time, as multipart/related bodies written to disk unparsed
 n=0
@@ -176,32 +180,33 @@ while read -r s; do
   curl -sf -H 'Accept: multipart/related; type="application/dicom"; transfer-syntax=*' -o "$W/raw/\$n.bin" "$WEB/studies/\$s"
 done < "$W/series.txt"
 SH
-chmod +x "$W/raw-retrieve.sh"
-find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
+  chmod +x "$W/raw-retrieve.sh"
+  find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
 
-# (e') once: the first provisioning, which also builds the archive index the later runs keep
-rm -rf "$W/provisioned" "$W/pstore"
-measure_with_orthanc "broker provision, first run" 1 env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
-  --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
-[ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
-rm -rf "$W/provisioned"
-warm_start "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned" "$W/warm-pstore" $((RUNS + 1))
-warm_round  # round 1 compiles and builds its own store's index; not counted
-for run in $(seq 1 "$RUNS"); do
-  warm_round
-  rm -rf "$W/raw"; mkdir -p "$W/raw"
-  measure_with_orthanc "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
-  RAW_BYTES=$(du -sb "$W/raw" | cut -f1)
-  rm -rf "$W/raw"
-  # the index built above is kept, the journal is not: a fresh provisioning
-  rm -rf "$W/provisioned" "$W/pstore/projects"
-  measure_with_orthanc "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
+  # (e') once: the first provisioning, which also builds the archive index the later runs keep
+  rm -rf "$W/provisioned" "$W/pstore"
+  measure_with_orthanc "broker provision, first run" 1 env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
     --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
   [ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
   rm -rf "$W/provisioned"
-done
-warm_stop
-rm -rf "$W/warm-provisioned" "$W/pstore/projects"
+  warm_start "broker provision, warm JVM" provision "$WEB" DS-BENCH "$W/warm-provisioned" "$W/warm-pstore" $((RUNS + 1))
+  warm_round  # round 1 compiles and builds its own store's index; not counted
+  for run in $(seq 1 "$RUNS"); do
+    warm_round
+    rm -rf "$W/raw"; mkdir -p "$W/raw"
+    measure_with_orthanc "raw WADO-RS (curl)" "$run" "$W/raw-retrieve.sh"
+    RAW_BYTES=$(du -sb "$W/raw" | cut -f1)
+    rm -rf "$W/raw"
+    # the index built above is kept, the journal is not: a fresh provisioning
+    rm -rf "$W/provisioned" "$W/pstore/projects"
+    measure_with_orthanc "broker provision (DICOMweb)" "$run" env BROKER_STORE_DIR="$W/pstore" java -jar "$JAR" provision \
+      --project BENCH --dataset DS-BENCH --archive-url "$WEB" --out "$W/provisioned"
+    [ "$(count_dicom "$W/provisioned/BENCH/DS-BENCH")" = "$FILES" ] || { echo "provisioned $(count_dicom "$W/provisioned/BENCH/DS-BENCH") of $FILES" >&2; exit 1; }
+    rm -rf "$W/provisioned"
+  done
+  warm_stop
+  rm -rf "$W/warm-provisioned" "$W/pstore/projects"
+fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 python3 - "$TIMES" "$W/warm.tsv" "$W/orthanc.tsv" "$FILES" "$BYTES" "$RAW_BYTES" "$RUNS" "$STORE_SECONDS" "$LOAD_BEFORE" "$LOAD_AFTER" > "$RESULTS" <<'PY'
@@ -240,9 +245,7 @@ def pairs(numerator, denominator, limit, name_of_test):
 def line(name, wall, cpu, rss, ratio):
     return f"| {name} | {wall:.2f} | {files / wall:.0f} | {size / wall / 1e6:.0f} | {cpu:.1f} | {rss / 1024:.0f} | {ratio} |"
 deid, gdcm, cp = med("broker deidentify", 1), med("gdcmanon -e", 1), med("cp -r", 1)
-raw = med("raw WADO-RS (curl)", 1)
-prov_first = rows["broker provision, first run"][0]
-prov = med("broker provision (DICOMweb)", 1)
+provisioning = "raw WADO-RS (curl)" in rows  # not with PROVISIONING=0
 sha_ni = any(" sha_ni " in l + " " for l in open("/proc/cpuinfo") if l.startswith("flags"))
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 mem_gb = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) / 1024 / 1024
@@ -266,34 +269,42 @@ out.append(line("(c) `cp -r`", cp, med("cp -r", 2), med("cp -r", 3), "I/O limit"
 sha = med("openssl dgst -sha256", 1)
 out.append(line("(c') `openssl dgst -sha256`, every file", sha, med("openssl dgst -sha256", 2), med("openssl dgst -sha256", 3),
                 f"hashing alone: {med('openssl dgst -sha256', 2) / wd_cpu:.0%} of the warm worker's CPU"))
-out.append(line("(d) raw WADO-RS retrieval, curl", raw, med("raw WADO-RS (curl)", 2), med("raw WADO-RS (curl)", 3),
-                f"reference ({raw_bytes / 1e6:.0f} MB multipart)"))
-out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2),
-                med("broker provision (DICOMweb)", 3), f"{raw / prov:.2f}x raw retrieval speed"))
-out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
-                f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
-wp, wp_cpu, wp_first, wp_rss = warm_med("broker provision, warm JVM")
-out.append(line("(e) the same in a warm JVM (the worker's case)", wp, wp_cpu, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
+if provisioning:
+    raw = med("raw WADO-RS (curl)", 1)
+    prov_first = rows["broker provision, first run"][0]
+    prov = med("broker provision (DICOMweb)", 1)
+    out.append(line("(d) raw WADO-RS retrieval, curl", raw, med("raw WADO-RS (curl)", 2), med("raw WADO-RS (curl)", 3),
+                    f"reference ({raw_bytes / 1e6:.0f} MB multipart)"))
+    out.append(line("(e) broker `provision` from Orthanc, index built", prov, med("broker provision (DICOMweb)", 2),
+                    med("broker provision (DICOMweb)", 3), f"{raw / prov:.2f}x raw retrieval speed"))
+    out.append(line("(e') the same, first run (builds the index)", prov_first[1], prov_first[2], prov_first[3],
+                    f"{raw / prov_first[1]:.2f}x raw retrieval speed"))
+    wp, wp_cpu, wp_first, wp_rss = warm_med("broker provision, warm JVM")
+    out.append(line("(e) the same in a warm JVM (the worker's case)", wp, wp_cpu, wp_rss, f"{raw / wp:.2f}x raw retrieval speed"))
 out.append("")
 out.append(f"Warm rows: median of rounds 2 to {int(runs) + 1} of {int(runs) + 1} in one process; its first round took "
-           f"{wd_first:.2f} s (de-identify) and {wp_first:.2f} s (provision). CPU s for curl counts curl only, and for "
-           f"provisioning the broker only; Orthanc's own CPU (median) was "
-           f"{statistics.median(orthanc['raw WADO-RS (curl)']):.1f} s while curl retrieved and "
-           f"{statistics.median(orthanc['broker provision (DICOMweb)']):.1f} s while the broker provisioned.")
-out.append(f"Loading Orthanc with storescu took {store_s} s (not part of any row).")
+           f"{wd_first:.2f} s (de-identify)" + (f" and {wp_first:.2f} s (provision)" if provisioning else "") + ".")
+if provisioning:
+    out.append(f"CPU s for curl counts curl only, and for provisioning the broker only; Orthanc's own CPU (median) was "
+               f"{statistics.median(orthanc['raw WADO-RS (curl)']):.1f} s while curl retrieved and "
+               f"{statistics.median(orthanc['broker provision (DICOMweb)']):.1f} s while the broker provisioned.")
+    out.append(f"Loading Orthanc with storescu took {store_s} s (not part of any row).")
 out.append("")
 out.append("Iteration by iteration (each warm round ran between the other commands' runs of the same iteration):")
 out.append("")
 wd_rounds = per_warm_round("broker deidentify, warm JVM")
-wp_rounds = per_warm_round("broker provision, warm JVM")
-gd, cpr, rawr = per_run("gdcmanon -e"), per_run("cp -r"), per_run("raw WADO-RS (curl)")
+gd, cpr = per_run("gdcmanon -e"), per_run("cp -r")
 out.append("- " + pairs(gd, wd_rounds, lambda r: r > 1, "gdcmanon's time / warm worker's (target above 1)"))
 out.append("- " + pairs(wd_rounds, cpr, lambda r: r <= 2, "warm worker's time / cp's (target 2 or less)"))
-out.append("- " + pairs(rawr, wp_rounds, lambda r: r >= 0.7, "raw retrieval's time / warm provisioning's (target 0.70 or more)"))
+if provisioning:
+    rawr = per_run("raw WADO-RS (curl)")
+    out.append("- " + pairs(rawr, per_warm_round("broker provision, warm JVM"), lambda r: r >= 0.7,
+                            "raw retrieval's time / warm provisioning's (target 0.70 or more)"))
 out.append("- " + pairs(gd, per_run("broker deidentify"), lambda r: r > 1, "gdcmanon's time / the command's (target above 1)"))
 out.append("- " + pairs(per_run("broker deidentify"), cpr, lambda r: r <= 2, "the command's time / cp's (target 2 or less)"))
-out.append("- " + pairs(rawr, per_run("broker provision (DICOMweb)"), lambda r: r >= 0.7,
-                        "raw retrieval's time / the provision command's (target 0.70 or more)"))
+if provisioning:
+    out.append("- " + pairs(rawr, per_run("broker provision (DICOMweb)"), lambda r: r >= 0.7,
+                            "raw retrieval's time / the provision command's (target 0.70 or more)"))
 out.append("")
 out.append("Times in run order: " + "; ".join(f"{name} " + ", ".join(f"{r[1]:.2f}" for r in rs) for name, rs in rows.items())
            + "; " + "; ".join(f"{name} rounds 2 on " + ", ".join(f"{r[1]:.2f}" for r in rs if r[0] > 1) for name, rs in warm.items()) + " s.")
