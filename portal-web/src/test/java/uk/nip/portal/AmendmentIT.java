@@ -142,7 +142,19 @@ class AmendmentIT {
         assertEquals(List.of("system:broker: demo-brain-mr: 6 de-identified files provisioned, 0 quarantined, manifest "
                 + manifest), recorded);
         assertEquals(1, audited(reference, "amendment.in-effect").size());
-        assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+        JsonNode app = Http.get("/api/applications/" + id, lead).json();
+        assertEquals("ACTIVE", app.get("state").asText());
+
+        // Both collections, each with its own manifest, for those who may see the application only.
+        JsonNode collections = Http.get("/api/applications/" + id + "/collections", Http.userToken("custodian")).json();
+        assertEquals(2, collections.size(), collections.toString());
+        assertEquals("demo-chest-ct", collections.get(0).get("datasetId").asText());
+        assertEquals(app.get("manifestSha256").asText(), collections.get(0).get("manifestSha256").asText());
+        assertEquals("demo-brain-mr", collections.get(1).get("datasetId").asText());
+        assertEquals(6, collections.get(1).get("filesProvisioned").asLong());
+        assertEquals(0, collections.get(1).get("filesQuarantined").asLong());
+        assertEquals(manifest, collections.get(1).get("manifestSha256").asText());
+        assertEquals(403, Http.get("/api/applications/" + id + "/collections", Http.userToken("researcher2")).status());
     }
 
     @Test

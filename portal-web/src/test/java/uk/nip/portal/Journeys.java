@@ -19,14 +19,22 @@ final class Journeys {
 
     /** A complete application submitted by its lead. */
     static long submitted(String leadToken, String title) {
-        long id = PortalApiIT.create(leadToken, PortalApiIT.completeDraft(title));
+        return submitted(leadToken, PortalApiIT.completeDraft(title));
+    }
+
+    static long submitted(String leadToken, Map<String, Object> draft) {
+        long id = PortalApiIT.create(leadToken, draft);
         expect(200, Http.postJson("/api/applications/" + id + "/submit", leadToken, "{}"));
         return id;
     }
 
     /** Screened as complete by the custodian and now with the committee. */
     static long underReview(String leadToken, String title) {
-        long id = submitted(leadToken, title);
+        return underReview(leadToken, PortalApiIT.completeDraft(title));
+    }
+
+    static long underReview(String leadToken, Map<String, Object> draft) {
+        long id = submitted(leadToken, draft);
         screen(id, "complete", null);
         return id;
     }
@@ -49,7 +57,11 @@ final class Journeys {
 
     /** Both demo members declare no conflict and vote: the committee is quorate. */
     static long reviewed(String leadToken, String title, String choice) {
-        long id = underReview(leadToken, title);
+        return reviewed(leadToken, PortalApiIT.completeDraft(title), choice);
+    }
+
+    static long reviewed(String leadToken, Map<String, Object> draft, String choice) {
+        long id = underReview(leadToken, draft);
         for (String member : new String[] {"dacmember", "dacmember2"}) {
             expect(200, declare(id, member, false));
             expect(200, vote(id, member, choice));
@@ -60,7 +72,11 @@ final class Journeys {
 
     /** Reviewed, and decided by the chair. */
     static long decided(String leadToken, String title, boolean approve) {
-        long id = reviewed(leadToken, title, approve ? "APPROVE" : "REJECT");
+        return decided(leadToken, PortalApiIT.completeDraft(title), approve);
+    }
+
+    static long decided(String leadToken, Map<String, Object> draft, boolean approve) {
+        long id = reviewed(leadToken, draft, approve ? "APPROVE" : "REJECT");
         expect(200, Http.postJson("/api/applications/" + id + "/decision", Http.userToken("dacchair"),
                 Map.of("approve", approve, "reason", approve ? "Approved on condition of annual reports." : "Not justified.")));
         return id;

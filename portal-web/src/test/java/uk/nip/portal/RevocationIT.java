@@ -191,12 +191,32 @@ class RevocationIT {
             awaitState(revokedWhileProvisioning, "CLOSED", Duration.ofSeconds(90));
         }
 
-        long id = Journeys.decided(researcher, "Access to be revoked", true);
+        // two collections: the broker provisions both, each with its own cohort, before access begins
+        broker.generate("demo-brain-mr", "--patients", "2", "--studies-per-patient", "1", "--images-per-series", "3",
+                "--seed", "20261128");
+        Map<String, Object> draft = PortalApiIT.completeDraft("Access to be revoked");
+        draft.put("datasets", List.of(
+                Map.of("datasetId", "demo-chest-ct", "modalities", "CT", "bodyParts", "CHEST", "ageFrom", 18, "sex", "ANY"),
+                Map.of("datasetId", "demo-brain-mr")));
+        long id = Journeys.decided(researcher, draft, true);
         Journeys.agreementSigned(id);
         String reference = reference(id, researcher);
         awaitState(id, "ACTIVE", Duration.ofSeconds(120));
+        JsonNode app = expect(200, Http.get("/api/applications/" + id, researcher)).json();
         Path folder = broker.projects().resolve(reference);
         assertTrue(Files.isDirectory(folder), "the broker wrote " + folder);
+        JsonNode collections = expect(200, Http.get("/api/applications/" + id + "/collections", researcher)).json();
+        assertEquals(List.of("demo-chest-ct", "demo-brain-mr"),
+                List.of(collections.get(0).get("datasetId").asText(), collections.get(1).get("datasetId").asText()),
+                collections.toString());
+        assertTrue(collections.get(0).get("filesProvisioned").asLong() > 0, collections.toString());
+        assertEquals(6, collections.get(1).get("filesProvisioned").asLong(), "the whole generated collection");
+        long provisioned = collections.get(0).get("filesProvisioned").asLong() + 6;
+        assertEquals(provisioned, app.get("provisionedFiles").asLong(), app.toString());
+        assertEquals(collections.get(0).get("manifestSha256").asText(), app.get("manifestSha256").asText());
+        List<String> provisioning = audit("application", reference).stream()
+                .filter(t -> t.startsWith("provisioning.collection-provisioned")).toList();
+        assertEquals(2, provisioning.size(), provisioning.toString());
 
         assertEquals(403, revoke(id, researcher, "BREACH").status());
         expect(200, revoke(id, chair, "BREACH"));
@@ -208,7 +228,8 @@ class RevocationIT {
         JsonNode a = attestations.get(0);
         assertEquals("REVOKED", a.get("endedAs").asText());
         assertEquals("BREACH", a.get("ground").asText());
-        assertTrue(a.get("filesDestroyed").asLong() > 0, a.toString());
+        // every released file of both collections, and each collection's manifest
+        assertEquals(provisioned + 2, a.get("filesDestroyed").asLong(), a.toString());
         assertTrue(a.get("bytesDestroyed").asLong() > 0, a.toString());
         assertEquals(64, a.get("manifestSha256").asText().length());
         assertTrue(a.get("propagationMillis").asLong() > 0, a.toString());

@@ -168,7 +168,14 @@ class ServiceRefusalIT {
             refused(() -> applications.decide(a, id, true, "yes"), a.username() + " decides");
         }
         refused(() -> applications.startProvisioning(CUSTODIAN, id), "a person starts provisioning");
-        refused(() -> applications.activate(ADMIN, id, 1, "x"), "a person activates access");
+        refused(() -> applications.activate(ADMIN, id), "a person activates access");
+        refused(() -> applications.recordProvisionedCollection(CUSTODIAN, id, "demo-chest-ct", 1, 0, "x"),
+                "a person records a provisioned collection");
+        refused(() -> applications.recordAddedDataset(CUSTODIAN, id, "demo-knee-mr", 1, 0, "x"),
+                "a person records an added collection");
+        refused(() -> applications.provisionedCollections(OTHER, id), "an outsider reads what was provisioned");
+        refused(() -> applications.provisionedCollections(MEMBER, id), "an undeclared member reads what was provisioned");
+        assertDoesNotThrow(() -> applications.provisionedCollections(CUSTODIAN, id), "custodians read what was provisioned");
     }
 
     @Test

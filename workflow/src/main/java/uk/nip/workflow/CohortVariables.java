@@ -1,8 +1,10 @@
 package uk.nip.workflow;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.catalogue.Catalogue;
@@ -13,16 +15,37 @@ import uk.nip.governance.catalogue.Catalogue;
  */
 final class CohortVariables {
 
+    /** The broker's names for the criteria of one requested collection. */
+    static final List<String> CRITERIA = List.of("cohortModalities", "cohortBodyParts", "cohortStudyDateFrom",
+            "cohortStudyDateTo", "cohortAgeMin", "cohortAgeMax", "cohortSex");
+
     private CohortVariables() {
     }
 
+    /** The application and its first collection's cohort; criteria it does not set are left out. */
     static Map<String, Object> of(Application app, Catalogue catalogue) {
         Map<String, Object> v = new HashMap<>();
         v.put("applicationId", app.getId());
         v.put("projectId", app.getReference());
-        v.put("datasetId", ArchiveLocation.of(catalogue, app.getDatasetId()));
-        RequestedDataset d = app.getDatasets().stream()
-                .filter(r -> r.getDatasetId() != null && r.getDatasetId().equals(app.getDatasetId()))
+        collection(app.getDatasets(), id -> ArchiveLocation.of(catalogue, id), app.getDatasetId()).forEach((name, value) -> {
+            if (value != null) {
+                v.put(name, value);
+            }
+        });
+        return v;
+    }
+
+    /**
+     * One requested collection's location and cohort, with every criterion named: null where
+     * the researcher set none, so another collection's criteria never apply to this one.
+     */
+    static Map<String, Object> collection(List<RequestedDataset> requested, UnaryOperator<String> archiveLocation,
+            String datasetId) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("datasetId", archiveLocation.apply(datasetId));
+        CRITERIA.forEach(name -> v.put(name, null));
+        RequestedDataset d = requested.stream()
+                .filter(r -> r.getDatasetId() != null && r.getDatasetId().equals(datasetId))
                 .findFirst().orElse(null);
         if (d != null) {
             put(v, "cohortModalities", d.getModalities());

@@ -9,7 +9,7 @@ import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.domain.Actor;
 
-/** Activates access once the broker reports the de-identified dataset in place, and schedules its end. */
+/** Activates access once the broker has provisioned every requested collection, and schedules its end. */
 @ApplicationScoped
 @Named("grantAccess")
 public class GrantAccess implements JavaDelegate {
@@ -19,9 +19,7 @@ public class GrantAccess implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        BrokerResult result = BrokerResult.of(execution);
-        Application app = applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"),
-                result.filesWritten(), result.manifestSha256());
+        Application app = applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"));
         execution.setVariables(AccessPeriod.timers(app));
     }
 }

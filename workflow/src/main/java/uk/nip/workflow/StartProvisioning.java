@@ -3,16 +3,28 @@ package uk.nip.workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.cohort.OptOutRegister;
 import uk.nip.governance.domain.Actor;
 
-/** Marks the application as provisioning before the broker is handed the work. */
+/**
+ * Marks the application as provisioning and lists the collections the broker is to provision,
+ * the first (primary) one first.
+ */
 @ApplicationScoped
 @Named("startProvisioning")
 public class StartProvisioning implements JavaDelegate {
+
+    static final String REQUESTED_DATASETS = "requestedDatasets";
+    /** The collection being provisioned, in each round of the process's loop over them. */
+    static final String REQUESTED_DATASET = "requestedDataset";
 
     @Inject
     ApplicationService applications;
@@ -23,7 +35,13 @@ public class StartProvisioning implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Actor system = Actor.system("workflow");
-        applications.startProvisioning(system, (Long) execution.getVariable("applicationId"));
+        Application app = applications.startProvisioning(system, (Long) execution.getVariable("applicationId"));
+        Set<String> requested = new LinkedHashSet<>();
+        if (app.getDatasetId() != null) {
+            requested.add(app.getDatasetId());
+        }
+        app.getDatasets().stream().map(RequestedDataset::getDatasetId).filter(d -> d != null).forEach(requested::add);
+        execution.setVariable(REQUESTED_DATASETS, new ArrayList<>(requested));
         // The register as of now, so a patient who opted out after submission is still left out.
         execution.setVariables(CohortVariables.optOuts(optOuts.snapshot(system), optOuts.version()));
     }

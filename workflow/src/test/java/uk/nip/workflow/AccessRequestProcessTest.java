@@ -36,6 +36,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.nip.governance.application.CohortSex;
+import uk.nip.governance.application.RequestedDataset;
+import uk.nip.governance.domain.ApplicationState;
 
 /**
  * Every path of the access-request process up to the agreement taking effect, and the thin path
@@ -54,16 +57,18 @@ class AccessRequestProcessTest {
     final List<String> governanceCalls = new ArrayList<>();
     /** Who the stand-in committee asks to review, as CommitteeService.reviewersToAsk would. */
     List<String> reviewersToAsk = List.of("dacmember", "dacmember2", "dacchair");
+    /** The collections the application requests, the primary first. */
+    final List<RequestedDataset> requested = new ArrayList<>(List.of(new RequestedDataset("demo-chest-ct", "CT", "CHEST",
+            null, null, 40, null, CohortSex.FEMALE)));
 
     @BeforeEach
     void registerGovernanceStandIns() {
         // Other test classes build engines too: the assertions must use this one.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         record("issueAgreement");
-        record("startProvisioning");
+        ProvisioningStandIns.register(governanceCalls, requested);
         record("lapseAgreement");
         Mocks.register("grantAccess", (JavaDelegate) e -> {
-            assertEquals(24L, ((Number) e.getVariable("filesWritten")).longValue());
             governanceCalls.add("grantAccess");
             java.util.Date later = new java.util.Date(System.currentTimeMillis() + 86_400_000L * 400);
             e.setVariables(Map.of("agreementExpiresAt", later, "expiryReminderAt", later, "ethicsExpiresAt", later));
@@ -98,8 +103,10 @@ class AccessRequestProcessTest {
     }
 
     private ProcessInstance submit() {
+        // as AccessRequestProcess starts it: the primary collection's cohort at the process's level
         Map<String, Object> v = new HashMap<>(Map.of("applicationId", 1L, "projectId", REF,
-                "datasetId", "demo-chest-ct"));
+                "datasetId", "archive/demo-chest-ct", "cohortModalities", "CT", "cohortBodyParts", "CHEST",
+                "cohortAgeMin", "40", "cohortSex", "F"));
         v.put(SigningLapse.VARIABLE, "P30D");
         return runtimeService().startProcessInstanceByKey(AccessRequestProcess.KEY, REF, v);
     }
@@ -228,10 +235,54 @@ class AccessRequestProcessTest {
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
         assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "committee-review",
-                "issue-agreement", "agreement-signed", "start-provisioning", "provision-dataset",
-                "grant-access").isWaitingAt("wait-for-dates");
+                "issue-agreement", "agreement-signed", "start-provisioning", "collection-cohort", "provision-dataset",
+                "record-collection", "grant-access").isWaitingAt("wait-for-dates");
         assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
-                "grantAccess"), governanceCalls);
+                "recordProvisionedCollection demo-chest-ct 24 0 " + "a".repeat(64), "grantAccess"), governanceCalls);
+    }
+
+    @Test
+    void everyRequestedCollectionIsProvisionedWithItsOwnCohortBeforeAccessBegins() {
+        requested.add(RequestedDataset.whole("demo-brain-mr"));
+        ProcessInstance pi = reviewedToDecision();
+        complete(task(review(pi)), withVariables("approved", true));
+        bothPartiesSign();
+        var broker = engine.getProcessEngine().getExternalTaskService();
+        ProvisioningProgress progress = new ProvisioningProgress();
+        progress.engine = engine.getProcessEngine();
+
+        var first = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
+        assertEquals(1, first.size(), "one collection at a time");
+        Map<String, Object> v = first.get(0).getVariables();
+        assertEquals("archive/demo-chest-ct", v.get("datasetId"));
+        assertEquals(List.of("CT", "CHEST", "40", "F"), List.of(v.get("cohortModalities"), v.get("cohortBodyParts"),
+                v.get("cohortAgeMin"), v.get("cohortSex")));
+        assertEquals(" (demo-chest-ct, 1 of 2: waiting for the broker)", progress.label(REF, ApplicationState.PROVISIONING));
+        runtimeService().setVariable(pi.getId(), ProvisioningProgress.VARIABLE, "3/24");
+        assertEquals(" (demo-chest-ct, 1 of 2: 3/24 files)", progress.label(REF, ApplicationState.PROVISIONING));
+        broker.complete(first.get(0).getId(), "broker", Map.of("filesWritten", 24L, "filesQuarantined", 1L,
+                "manifestSha256", "m1", "outputLocation", "/out/demo-chest-ct"));
+        assertTrue(governanceCalls.stream().noneMatch(c -> c.equals("grantAccess")), "no access with a collection to go");
+
+        var second = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
+        assertEquals(1, second.size());
+        v = second.get(0).getVariables();
+        assertEquals("archive/demo-brain-mr", v.get("datasetId"));
+        // the first collection's criteria, set for the whole process, do not narrow this one
+        for (String criterion : CohortVariables.CRITERIA) {
+            assertEquals(null, v.get(criterion), criterion);
+        }
+        assertEquals(" (demo-brain-mr, 2 of 2: waiting for the broker)", progress.label(REF, ApplicationState.PROVISIONING));
+        broker.complete(second.get(0).getId(), "broker", Map.of("filesWritten", 6L, "filesQuarantined", 0L,
+                "manifestSha256", "m2", "outputLocation", "/out/demo-brain-mr"));
+
+        assertThat(pi).isWaitingAt("wait-for-dates");
+        assertEquals(List.of("recordProvisionedCollection demo-chest-ct 24 1 m1",
+                "recordProvisionedCollection demo-brain-mr 6 0 m2", "grantAccess"),
+                governanceCalls.subList(governanceCalls.indexOf("startProvisioning") + 1, governanceCalls.size()));
+        // each collection's results stayed with it
+        assertEquals(null, runtimeService().getVariable(pi.getId(), "filesWritten"));
+        assertEquals(null, runtimeService().getVariable(pi.getId(), ProvisioningProgress.VARIABLE));
     }
 
     @Test

@@ -124,9 +124,11 @@ public class Application {
     @Column(name = "decision_reason", length = 4000)
     private String decisionReason;
 
+    /** Every provisioned collection's files together; each collection is a ProvisionedCollection. */
     @Column(name = "provisioned_files")
     private Long provisionedFiles;
 
+    /** The first collection's manifest hash. */
     @Column(name = "manifest_sha256", length = 64)
     private String manifestSha256;
 

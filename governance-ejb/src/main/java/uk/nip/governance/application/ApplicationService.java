@@ -214,25 +214,66 @@ public class ApplicationService {
         return app;
     }
 
-    public Application activate(Actor actor, long id, long filesProvisioned, String manifestSha256) {
+    /**
+     * Access begins once the broker has provisioned every requested collection (each recorded by
+     * {@link #recordProvisionedCollection}); the application keeps their total and the first one's manifest hash.
+     */
+    public Application activate(Actor actor, long id) {
         requireSystem(actor);
         Application app = load(id);
-        transition(actor, app, ApplicationAction.ACTIVATE,
-                filesProvisioned + " de-identified files provisioned, manifest " + manifestSha256);
-        app.recordProvisioning(filesProvisioned, manifestSha256);
+        List<ProvisionedCollection> collections = collections(id);
+        if (collections.isEmpty()) {
+            throw new IllegalStateException(app.getReference() + " has no provisioned collection to give access to");
+        }
+        long files = collections.stream().mapToLong(ProvisionedCollection::getFilesProvisioned).sum();
+        StringBuilder reason = new StringBuilder(files + " de-identified files provisioned");
+        for (ProvisionedCollection c : collections) {
+            reason.append("; ").append(c.getDatasetId()).append(": ").append(c.getFilesProvisioned())
+                    .append(" files, manifest ").append(c.getManifestSha256());
+        }
+        transition(actor, app, ApplicationAction.ACTIVATE, reason.toString());
+        app.recordProvisioning(files, collections.get(0).getManifestSha256());
         activated.fire(new AccessActivated(app.getId()));
         return app;
+    }
+
+    /** A requested collection the broker provisioned, before access begins. */
+    public Application recordProvisionedCollection(Actor actor, long id, String datasetId, long filesProvisioned,
+            long filesQuarantined, String manifestSha256) {
+        return record(actor, id, "provisioning.collection-provisioned", datasetId, filesProvisioned, filesQuarantined,
+                manifestSha256);
     }
 
     /** A collection an amendment added, provisioned by the broker while the project stays active. */
     public Application recordAddedDataset(Actor actor, long id, String datasetId, long filesProvisioned,
             long filesQuarantined, String manifestSha256) {
+        Application app = record(actor, id, "provisioning.dataset-added", datasetId, filesProvisioned, filesQuarantined,
+                manifestSha256);
+        long before = app.getProvisionedFiles() == null ? 0 : app.getProvisionedFiles();
+        app.recordProvisioning(before + filesProvisioned, app.getManifestSha256());
+        return app;
+    }
+
+    private Application record(Actor actor, long id, String action, String datasetId, long filesProvisioned,
+            long filesQuarantined, String manifestSha256) {
         requireSystem(actor);
         Application app = load(id);
-        audit.record(actor, "provisioning.dataset-added", "application", app.getReference(), datasetId + ": "
-                + filesProvisioned + " de-identified files provisioned, " + filesQuarantined + " quarantined, manifest "
-                + manifestSha256);
+        em.persist(new ProvisionedCollection(app.getId(), datasetId, filesProvisioned, filesQuarantined,
+                manifestSha256, Instant.now()));
+        audit.record(actor, action, "application", app.getReference(), datasetId + ": " + filesProvisioned
+                + " de-identified files provisioned, " + filesQuarantined + " quarantined, manifest " + manifestSha256);
         return app;
+    }
+
+    /** Every collection provisioned into the project's folder, first to last, for those who may see the application. */
+    public List<ProvisionedCollection> provisionedCollections(Actor actor, long id) {
+        get(actor, id);
+        return collections(id);
+    }
+
+    private List<ProvisionedCollection> collections(long id) {
+        return em.createQuery("select c from ProvisionedCollection c where c.applicationId = :id order by c.id",
+                ProvisionedCollection.class).setParameter("id", id).getResultList();
     }
 
     /**

@@ -29,6 +29,7 @@ import uk.nip.governance.application.ComputeNeeds;
 import uk.nip.governance.application.DocumentSummary;
 import uk.nip.governance.application.DraftForm;
 import uk.nip.governance.application.PdfUpload;
+import uk.nip.governance.application.ProvisionedCollection;
 import uk.nip.governance.application.PurposeCategory;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.application.Sector;
@@ -131,6 +132,15 @@ public class ApplicationResource {
         static EventView of(ApplicationEvent e) {
             return new EventView(e.getAction().name(), e.getFromState() == null ? null : e.getFromState().name(),
                     e.getToState().name(), e.getActor(), e.getRole(), e.getAt(), e.getReason(), e.getOrigin());
+        }
+    }
+
+    /** A collection provisioned into the project's folder; quarantined and when are null for those provisioned before they were kept. */
+    public record CollectionView(String datasetId, long filesProvisioned, Long filesQuarantined, String manifestSha256,
+            Instant provisionedAt) {
+        static CollectionView of(ProvisionedCollection c) {
+            return new CollectionView(c.getDatasetId(), c.getFilesProvisioned(), c.getFilesQuarantined(),
+                    c.getManifestSha256(), c.getProvisionedAt());
         }
     }
 
@@ -238,6 +248,13 @@ public class ApplicationResource {
     @Path("{id}/history")
     public List<EventView> history(@PathParam("id") long id) {
         return applications.history(actor, id).stream().map(EventView::of).toList();
+    }
+
+    /** What the broker provisioned into the project's folder, collection by collection, first to last. */
+    @GET
+    @Path("{id}/collections")
+    public List<CollectionView> collections(@PathParam("id") long id) {
+        return applications.provisionedCollections(actor, id).stream().map(CollectionView::of).toList();
     }
 
     private static DraftRequest required(DraftRequest request) {

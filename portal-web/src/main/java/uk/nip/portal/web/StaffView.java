@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.util.List;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.ProvisionedCollection;
 import uk.nip.governance.audit.AuditRecord;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.audit.ChainVerification;
@@ -30,6 +31,11 @@ public class StaffView {
 
     public List<Application> getApplications() {
         return applications.visibleTo(current.actor());
+    }
+
+    /** What the broker provisioned into this application's project folder, collection by collection. */
+    public List<ProvisionedCollection> collections(Application a) {
+        return applications.provisionedCollections(current.actor(), a.getId());
     }
 
     public List<AuditRecord> getLatestAudit() {
