@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,12 +68,24 @@ class OptOutAndCohortCountIT {
         return m.group(1);
     }
 
+    /** The latest count of the application's first collection, once the broker has counted it. */
     static JsonNode awaitCount(long id, String token) throws InterruptedException {
+        return awaitCounts(id, token).get(0);
+    }
+
+    /** The latest request's counts, one per requested collection in the application's order, once all are counted. */
+    static List<JsonNode> awaitCounts(long id, String token) throws InterruptedException {
         Instant limit = Instant.now().plus(Duration.ofSeconds(90));
         while (Instant.now().isBefore(limit)) {
             JsonNode counts = Http.get("/api/applications/" + id + "/cohort-counts", token).json();
-            if (counts.size() > 0 && !counts.get(0).get("status").asText().equals("COUNTING")) {
-                return counts.get(0);
+            List<JsonNode> latest = new ArrayList<>();
+            counts.forEach(c -> {
+                if (c.get("requestedAt").equals(counts.get(0).get("requestedAt"))) {
+                    latest.add(c);
+                }
+            });
+            if (!latest.isEmpty() && latest.stream().noneMatch(c -> c.get("status").asText().equals("COUNTING"))) {
+                return latest;
             }
             Thread.sleep(500);
         }
@@ -88,7 +101,9 @@ class OptOutAndCohortCountIT {
         String counts = "/api/applications/" + id + "/cohort-counts";
 
         JsonNode before = Journeys.expect(202, Http.postJson(counts, member, "{}")).json();
-        assertEquals("COUNTING", before.get("status").asText());
+        assertEquals(1, before.size(), before.toString());
+        assertEquals("COUNTING", before.get(0).get("status").asText());
+        assertEquals("demo-chest-ct", before.get(0).get("datasetId").asText());
         JsonNode all = awaitCount(id, member);
         assertEquals("DONE", all.get("status").asText(), all.toString());
         assertEquals("10", all.get("patients").asText(), all.toString());
@@ -106,17 +121,23 @@ class OptOutAndCohortCountIT {
         JsonNode after = awaitCount(id, member);
         assertEquals("9", after.get("patients").asText(), after.toString());
 
-        // A cohort of the 5 women among the 10 patients is 7 or fewer: suppressed, never shown.
+        // A cohort of the 5 women among the 10 patients is 7 or fewer: suppressed, never shown. The second
+        // collection is counted with its own criteria (none), not the first's: all of its 10 patients.
+        broker.generate("demo-brain-mr", "--patients", "10", "--studies-per-patient", "1", "--images-per-series", "2",
+                "--seed", "20261128");
         Map<String, Object> women = PortalApiIT.completeDraft("Women only");
         women.put("datasets", List.of(Map.of("datasetId", "demo-chest-ct", "modalities", "CT", "bodyParts", "CHEST",
-                "sex", "FEMALE")));
+                "sex", "FEMALE"), Map.of("datasetId", "demo-brain-mr")));
         String lead = Http.userToken("researcher");
         long small = PortalApiIT.create(lead, women);
         Journeys.expect(200, Http.postJson("/api/applications/" + small + "/submit", lead, "{}"));
         Journeys.screen(small, "complete", null);
         Journeys.expect(200, Journeys.declare(small, "dacmember", false));
         Journeys.expect(202, Http.postJson("/api/applications/" + small + "/cohort-counts", member, "{}"));
-        JsonNode suppressed = awaitCount(small, member);
+        List<JsonNode> both = awaitCounts(small, member);
+        assertEquals(List.of("demo-chest-ct", "demo-brain-mr"), both.stream().map(c -> c.get("datasetId").asText()).toList());
+        assertEquals("10", both.get(1).get("patients").asText(), both.get(1).toString());
+        JsonNode suppressed = both.get(0);
         assertEquals("≤7", suppressed.get("patients").asText(), suppressed.toString());
         assertFalse(suppressed.get("breakdown").asText().matches(".*(?<!≤)\\b[1-7]\\b.*"), "a small count leaked: "
                 + suppressed);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,7 +17,7 @@ import uk.nip.governance.cohort.CohortCounts;
 import uk.nip.governance.cohort.OptOutRegister;
 import uk.nip.governance.domain.Actor;
 
-/** Hands a cohort count to the broker and records the suppressed aggregates it returns. */
+/** Hands a cohort count of one collection to the broker and records the suppressed aggregates it returns. */
 @ApplicationScoped
 @Named("recordCohortCount")
 public class CohortCountProcess implements JavaDelegate {
@@ -41,7 +42,11 @@ public class CohortCountProcess implements JavaDelegate {
     void onRequested(@Observes CohortCountRequested event) {
         Actor system = Actor.system("workflow");
         Application app = applications.get(system, event.applicationId());
-        Map<String, Object> variables = CohortVariables.of(app, catalogue);
+        // this collection's own criteria only
+        Map<String, Object> variables = new HashMap<>(CohortVariables.collection(app.getDatasets(),
+                id -> ArchiveLocation.of(catalogue, id), event.datasetId()));
+        variables.put("applicationId", app.getId());
+        variables.put("projectId", app.getReference());
         variables.putAll(CohortVariables.optOuts(optOuts.snapshot(system), optOuts.version()));
         variables.put("cohortCountId", event.countId());
         engine.getRuntimeService().startProcessInstanceByKey(KEY, app.getReference() + "/count-" + event.countId(),

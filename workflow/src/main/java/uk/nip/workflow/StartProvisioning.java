@@ -4,13 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
-import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.cohort.OptOutRegister;
 import uk.nip.governance.domain.Actor;
 
@@ -36,12 +33,7 @@ public class StartProvisioning implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Actor system = Actor.system("workflow");
         Application app = applications.startProvisioning(system, (Long) execution.getVariable("applicationId"));
-        Set<String> requested = new LinkedHashSet<>();
-        if (app.getDatasetId() != null) {
-            requested.add(app.getDatasetId());
-        }
-        app.getDatasets().stream().map(RequestedDataset::getDatasetId).filter(d -> d != null).forEach(requested::add);
-        execution.setVariable(REQUESTED_DATASETS, new ArrayList<>(requested));
+        execution.setVariable(REQUESTED_DATASETS, new ArrayList<>(app.requestedCollections()));
         // The register as of now, so a patient who opted out after submission is still left out.
         execution.setVariables(CohortVariables.optOuts(optOuts.snapshot(system), optOuts.version()));
     }

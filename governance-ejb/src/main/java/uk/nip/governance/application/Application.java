@@ -259,6 +259,16 @@ public class Application {
     public Article6Condition getArticle6() { return article6; }
     public Article9Condition getArticle9() { return article9; }
     public List<RequestedDataset> getDatasets() { return List.copyOf(datasets); }
+
+    /** The requested collections' ids, the primary first: counted and provisioned in this order. */
+    public List<String> requestedCollections() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        if (datasetId != null) {
+            ids.add(datasetId);
+        }
+        datasets.stream().map(RequestedDataset::getDatasetId).filter(java.util.Objects::nonNull).forEach(ids::add);
+        return List.copyOf(ids);
+    }
     public String getMinimisationJustification() { return minimisationJustification; }
     public ComputeNeeds getCompute() { return compute == null ? ComputeNeeds.none() : compute; }
     public LocalDate getStartDate() { return startDate; }

@@ -11,8 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * How large an application's cohort is, as the broker counted it: aggregates only, with counts of
- * 7 or fewer already replaced by the broker's suppression marker.
+ * How large an application's cohort in one requested collection is, as the broker counted it:
+ * aggregates only, with counts of 7 or fewer already replaced by the broker's suppression marker.
  */
 @Entity
 @Table(name = "cohort_count")
@@ -26,6 +26,10 @@ public class CohortCount {
 
     @Column(name = "application_id", nullable = false)
     private long applicationId;
+
+    /** Null only for a count of an application that named no collection. */
+    @Column(name = "dataset_id", length = 100)
+    private String datasetId;
 
     @Column(name = "requested_by", nullable = false)
     private String requestedBy;
@@ -54,8 +58,9 @@ public class CohortCount {
     protected CohortCount() {
     }
 
-    CohortCount(long applicationId, String requestedBy, Instant requestedAt) {
+    CohortCount(long applicationId, String datasetId, String requestedBy, Instant requestedAt) {
         this.applicationId = applicationId;
+        this.datasetId = datasetId;
         this.requestedBy = requestedBy;
         this.requestedAt = requestedAt;
         this.status = Status.COUNTING;
@@ -78,6 +83,7 @@ public class CohortCount {
     }
 
     public Long getId() { return id; }
+    public String getDatasetId() { return datasetId; }
     public long getApplicationId() { return applicationId; }
     public String getRequestedBy() { return requestedBy; }
     public Instant getRequestedAt() { return requestedAt; }

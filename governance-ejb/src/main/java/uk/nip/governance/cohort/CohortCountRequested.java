@@ -1,5 +1,5 @@
 package uk.nip.governance.cohort;
 
-/** Raised when someone asks how large a cohort is; the workflow hands the count to the broker. */
-public record CohortCountRequested(long countId, long applicationId) {
+/** Raised for each requested collection when someone asks how large a cohort is; the workflow hands the count to the broker. */
+public record CohortCountRequested(long countId, long applicationId, String datasetId) {
 }

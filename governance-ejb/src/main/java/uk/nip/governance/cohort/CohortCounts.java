@@ -7,9 +7,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.domain.AccessDeniedException;
@@ -40,24 +43,37 @@ public class CohortCounts {
     @Inject
     Event<CohortCountRequested> requested;
 
-    public CohortCount request(Actor actor, long applicationId) {
+    /** One count per requested collection, the primary first, each of that collection's own criteria. */
+    public List<CohortCount> request(Actor actor, long applicationId) {
         Application app = applications.load(applicationId);
         if (!actor.has(Role.CUSTODIAN) && !committees.mayReview(actor, app)) {
             throw new AccessDeniedException("Only reviewers of " + app.getReference()
                     + " without a conflict, and custodians, may count its cohort.");
         }
-        CohortCount c = new CohortCount(app.getId(), actor.username(), Instant.now());
-        em.persist(c);
+        List<String> collections = app.requestedCollections();
+        if (collections.isEmpty()) {
+            throw new ValidationException(Map.of("datasets", app.getReference() + " names no collection to count."));
+        }
+        Instant now = Instant.now();
+        List<CohortCount> made = new ArrayList<>();
+        for (String datasetId : collections) {
+            CohortCount c = new CohortCount(app.getId(), datasetId, actor.username(), now);
+            em.persist(c);
+            made.add(c);
+        }
         em.flush();
-        audit.record(actor, "cohort.count-requested", "application", app.getReference(), "count " + c.getId());
-        requested.fire(new CohortCountRequested(c.getId(), app.getId()));
-        return c;
+        for (CohortCount c : made) {
+            audit.record(actor, "cohort.count-requested", "application", app.getReference(),
+                    "count " + c.getId() + " of " + c.getDatasetId());
+            requested.fire(new CohortCountRequested(c.getId(), app.getId(), c.getDatasetId()));
+        }
+        return made;
     }
 
-    /** The counts the application's viewers may see, newest first. */
+    /** The counts the application's viewers may see, newest request first, its collections in the application's order. */
     public List<CohortCount> counts(Actor actor, long applicationId) {
         applications.get(actor, applicationId);
-        return em.createQuery("select c from CohortCount c where c.applicationId = :a order by c.id desc",
+        return em.createQuery("select c from CohortCount c where c.applicationId = :a order by c.requestedAt desc, c.id",
                 CohortCount.class).setParameter("a", applicationId).getResultList();
     }
 
@@ -66,7 +82,7 @@ public class CohortCounts {
         CohortCount c = load(system, countId);
         c.complete(patients, studies, series, instances, breakdown, Instant.now());
         audit.record(system, "cohort.counted", "application", applications.load(c.getApplicationId()).getReference(),
-                "count " + countId + ": " + patients + " patients, " + instances + " instances (suppressed at 7 or fewer)");
+                "count " + countId + (c.getDatasetId() == null ? "" : " of " + c.getDatasetId()) + ": " + patients + " patients, " + instances + " instances (suppressed at 7 or fewer)");
     }
 
     public void recordFailure(Actor system, long countId, String reason) {

@@ -22,10 +22,11 @@ import uk.nip.governance.domain.Actor;
 @Consumes(MediaType.WILDCARD)
 public class CohortCountResource {
 
-    public record CountView(long id, String status, String requestedBy, Instant requestedAt, String patients,
-            String studies, String series, String instances, String breakdown, Instant completedAt, String failure) {
+    public record CountView(long id, String datasetId, String status, String requestedBy, Instant requestedAt,
+            String patients, String studies, String series, String instances, String breakdown, Instant completedAt,
+            String failure) {
         static CountView of(CohortCount c) {
-            return new CountView(c.getId(), c.getStatus().name(), c.getRequestedBy(), c.getRequestedAt(),
+            return new CountView(c.getId(), c.getDatasetId(), c.getStatus().name(), c.getRequestedBy(), c.getRequestedAt(),
                     c.getPatients(), c.getStudies(), c.getSeries(), c.getInstances(), c.getBreakdown(),
                     c.getCompletedAt(), c.getFailure());
         }
@@ -47,8 +48,8 @@ public class CohortCountResource {
 
     @POST
     public Response request() {
-        CohortCount c = counts.request(actor, id);
-        return Response.accepted(CountView.of(c)).location(URI.create("/api/applications/" + id + "/cohort-counts"))
+        List<CountView> made = counts.request(actor, id).stream().map(CountView::of).toList();
+        return Response.accepted(made).location(URI.create("/api/applications/" + id + "/cohort-counts"))
                 .build();
     }
 }
