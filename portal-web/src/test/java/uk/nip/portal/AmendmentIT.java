@@ -95,8 +95,8 @@ class AmendmentIT {
 
     @Test
     void moreDataIsAddedAndProvisionedOnlyOnceTheNewVersionIsSigned() throws Exception {
-        broker.generate("demo-brain-mr", "--patients", "2", "--studies-per-patient", "1", "--images-per-series", "3",
-                "--seed", "20261127");
+        broker.generate("demo-brain-mr", "--modality", "MR", "--body-part", "HEAD", "--patients", "2",
+                "--studies-per-patient", "1", "--images-per-series", "3", "--seed", "20261127");
         String lead = Http.userToken("researcher");
         long id = Journeys.active(lead, "Needs the brain MR collection too");
         String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();

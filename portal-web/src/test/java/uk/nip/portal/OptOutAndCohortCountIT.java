@@ -123,8 +123,8 @@ class OptOutAndCohortCountIT {
 
         // A cohort of the 5 women among the 10 patients is 7 or fewer: suppressed, never shown. The second
         // collection is counted with its own criteria (none), not the first's: all of its 10 patients.
-        broker.generate("demo-brain-mr", "--patients", "10", "--studies-per-patient", "1", "--images-per-series", "2",
-                "--seed", "20261128");
+        broker.generate("demo-brain-mr", "--modality", "MR", "--body-part", "HEAD", "--patients", "10",
+                "--studies-per-patient", "1", "--images-per-series", "2", "--seed", "20261128");
         Map<String, Object> women = PortalApiIT.completeDraft("Women only");
         women.put("datasets", List.of(Map.of("datasetId", "demo-chest-ct", "modalities", "CT", "bodyParts", "CHEST",
                 "sex", "FEMALE"), Map.of("datasetId", "demo-brain-mr")));

@@ -192,8 +192,8 @@ class RevocationIT {
         }
 
         // two collections: the broker provisions both, each with its own cohort, before access begins
-        broker.generate("demo-brain-mr", "--patients", "2", "--studies-per-patient", "1", "--images-per-series", "3",
-                "--seed", "20261128");
+        broker.generate("demo-brain-mr", "--modality", "MR", "--body-part", "HEAD", "--patients", "2",
+                "--studies-per-patient", "1", "--images-per-series", "3", "--seed", "20261128");
         Map<String, Object> draft = PortalApiIT.completeDraft("Access to be revoked");
         draft.put("datasets", List.of(
                 Map.of("datasetId", "demo-chest-ct", "modalities", "CT", "bodyParts", "CHEST", "ageFrom", 18, "sex", "ANY"),

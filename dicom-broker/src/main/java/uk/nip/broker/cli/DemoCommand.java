@@ -13,7 +13,7 @@ import com.pixelmed.dicom.DicomException;
 
 import uk.nip.broker.demo.DemoDatasetGenerator;
 
-/** {@code generate-demo}: writes the synthetic CT collection. */
+/** {@code generate-demo}: writes a synthetic CT (or, with {@code --modality MR}, MR) collection. */
 final class DemoCommand {
 
     private DemoCommand() {
@@ -22,7 +22,7 @@ final class DemoCommand {
     static int run(List<String> args, PrintStream out) throws UsageException, IOException {
         CommandLineArguments a = CommandLineArguments.parse(args,
                 Set.of("out", "patients", "studies-per-patient", "images-per-series", "seed", "rows", "columns",
-                        "collection", "body-part", "site"), Set.of());
+                        "collection", "body-part", "site", "modality"), Set.of());
         Path dir = Path.of(a.required("out"));
         int patients = (int) a.number("patients", 3, 1, 1000);
         int studies = (int) a.number("studies-per-patient", 2, 1, 100);
@@ -30,6 +30,7 @@ final class DemoCommand {
         long seed = a.number("seed", DemoDatasetGenerator.DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);
         DemoDatasetGenerator generator = new DemoDatasetGenerator(seed)
                 .imageSize((int) a.number("rows", 64, 16, 4096), (int) a.number("columns", 64, 16, 4096))
+                .modality(a.optional("modality", "CT"))
                 .bodyPart(a.optional("body-part", "CHEST"))
                 .site(a.optional("site", DemoDatasetGenerator.INSTITUTION))
                 .collection(a.optional("collection", null));

@@ -27,7 +27,7 @@ import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 
 /**
- * A small synthetic chest CT collection with realistic but fake identifiers, so the whole
+ * A small synthetic CT (or MR) collection with realistic but fake identifiers, so the whole
  * provisioning path can be demonstrated and tested without real patient data. Patient IDs
  * are in the 999 range the NHS reserves for test numbers and carry a FAKE issuer; the same
  * seed always produces the same files.
@@ -47,6 +47,7 @@ public final class DemoDatasetGenerator {
     private int columns = DEFAULT_SIZE;
     private String collection;
     private String bodyPart = "CHEST";
+    private String modality = "CT";
     private String institution = INSTITUTION;
 
     public DemoDatasetGenerator(long seed) {
@@ -66,6 +67,15 @@ public final class DemoDatasetGenerator {
     /** Stamps Clinical Trial Protocol ID, which names the collection in a DICOMweb archive. */
     public DemoDatasetGenerator collection(String collection) {
         this.collection = collection;
+        return this;
+    }
+
+    /** CT (the default) or MR: the images' SOP class and their modality's acquisition attributes. */
+    public DemoDatasetGenerator modality(String modality) {
+        if (!modality.equals("CT") && !modality.equals("MR")) {
+            throw new IllegalArgumentException("modality must be CT or MR, not " + modality);
+        }
+        this.modality = modality;
         return this;
     }
 
@@ -100,7 +110,7 @@ public final class DemoDatasetGenerator {
                         .resolve(String.format(Locale.ROOT, "study-%02d", s));
                 Files.createDirectories(folder);
                 for (int i = 1; i <= imagesPerSeries; i++) {
-                    AttributeList list = ctImage(patient, p, s, i, studyDate, studyTime, accession, random);
+                    AttributeList list = image(patient, p, s, i, studyDate, studyTime, accession, random);
                     list.write(folder.resolve(String.format(Locale.ROOT, "image-%03d.dcm", i)).toFile(),
                             TransferSyntax.ExplicitVRLittleEndian, true, true);
                     files++;
@@ -141,7 +151,7 @@ public final class DemoDatasetGenerator {
         }
     }
 
-    private AttributeList ctImage(FakePatient patient, int p, int s, int i, LocalDate studyDate, String studyTime,
+    private AttributeList image(FakePatient patient, int p, int s, int i, LocalDate studyDate, String studyTime,
             String accession, Random random) throws DicomException {
         AttributeList list = new AttributeList();
         String studyUid = uid("study", p, s, 0);
@@ -151,10 +161,11 @@ public final class DemoDatasetGenerator {
         int age = Period.between(patient.birthDate(), studyDate).getYears();
 
         put(list, "SpecificCharacterSet", "ISO_IR 100");
-        put(list, "ImageType", "ORIGINAL", "PRIMARY", "AXIAL");
+        boolean ct = modality.equals("CT");
+        put(list, "ImageType", "ORIGINAL", "PRIMARY", ct ? "AXIAL" : "OTHER");
         put(list, "InstanceCreationDate", date);
         put(list, "InstanceCreationTime", studyTime);
-        put(list, "SOPClassUID", SOPClass.CTImageStorage);
+        put(list, "SOPClassUID", ct ? SOPClass.CTImageStorage : SOPClass.MRImageStorage);
         put(list, "SOPInstanceUID", instanceUid);
         put(list, "StudyDate", date);
         put(list, "SeriesDate", date);
@@ -165,17 +176,17 @@ public final class DemoDatasetGenerator {
         put(list, "AcquisitionTime", studyTime);
         put(list, "ContentTime", studyTime);
         put(list, "AccessionNumber", accession);
-        put(list, "Modality", "CT");
+        put(list, "Modality", modality);
         put(list, "Manufacturer", "Demo Imaging Systems");
         put(list, "InstitutionName", institution);
         put(list, "InstitutionAddress", "1 Hospital Road, Demo Town DM1 1ZZ");
         put(list, "ReferringPhysicianName", "REFERRER^DEMO");
-        put(list, "StationName", "DEMOCT01");
-        put(list, "StudyDescription", "CT CHEST");
+        put(list, "StationName", "DEMO" + modality + "01");
+        put(list, "StudyDescription", modality + " " + bodyPart);
         put(list, "SeriesDescription", "AXIAL 5MM");
         put(list, "InstitutionalDepartmentName", "Radiology");
         put(list, "OperatorsName", "OPERATOR^DEMO");
-        put(list, "ManufacturerModelName", "SYNTHETIC CT");
+        put(list, "ManufacturerModelName", "SYNTHETIC " + modality);
 
         put(list, "PatientName", patient.name());
         put(list, "PatientID", patient.id());
@@ -193,18 +204,30 @@ public final class DemoDatasetGenerator {
             put(list, "ClinicalTrialProtocolID", collection);
         }
         put(list, "SliceThickness", "5");
-        put(list, "KVP", "120");
-        put(list, "DataCollectionDiameter", "500");
         put(list, "DeviceSerialNumber", "DEMO-0001");
         put(list, "SoftwareVersions", "demo-1.0");
-        put(list, "ReconstructionDiameter", "350");
-        put(list, "GantryDetectorTilt", "0");
-        put(list, "TableHeight", "150");
-        put(list, "RotationDirection", "CW");
-        put(list, "ExposureTime", "500");
-        put(list, "XRayTubeCurrent", "200");
-        put(list, "Exposure", "100");
-        put(list, "ConvolutionKernel", "STANDARD");
+        if (ct) {
+            put(list, "KVP", "120");
+            put(list, "DataCollectionDiameter", "500");
+            put(list, "ReconstructionDiameter", "350");
+            put(list, "GantryDetectorTilt", "0");
+            put(list, "TableHeight", "150");
+            put(list, "RotationDirection", "CW");
+            put(list, "ExposureTime", "500");
+            put(list, "XRayTubeCurrent", "200");
+            put(list, "Exposure", "100");
+            put(list, "ConvolutionKernel", "STANDARD");
+        } else {
+            put(list, "ScanningSequence", "SE");
+            put(list, "SequenceVariant", "NONE");
+            put(list, "ScanOptions");
+            put(list, "MRAcquisitionType", "2D");
+            put(list, "RepetitionTime", "500");
+            put(list, "EchoTime", "15");
+            put(list, "EchoTrainLength", "1");
+            put(list, "ImagedNucleus", "1H");
+            put(list, "MagneticFieldStrength", "1.5");
+        }
         put(list, "PatientPosition", "HFS");
 
         put(list, "StudyInstanceUID", studyUid);
@@ -238,9 +261,11 @@ public final class DemoDatasetGenerator {
         put(list, "PixelRepresentation", "0");
         put(list, "WindowCenter", "40");
         put(list, "WindowWidth", "400");
-        put(list, "RescaleIntercept", "-1024");
-        put(list, "RescaleSlope", "1");
-        put(list, "RescaleType", "HU");
+        if (ct) {
+            put(list, "RescaleIntercept", "-1024");
+            put(list, "RescaleSlope", "1");
+            put(list, "RescaleType", "HU");
+        }
 
         Attribute pixels = new OtherWordAttribute(TagFromName.PixelData);
         pixels.setValues(phantom(i, random, rows, columns));

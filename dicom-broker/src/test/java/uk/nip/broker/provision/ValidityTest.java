@@ -28,16 +28,17 @@ class ValidityTest {
         assumeTrue(TestSupport.onPath("dciodvfy"), "dciodvfy (Debian dicom3tools) is not installed");
         Path in = tmp.resolve("in");
         new DemoDatasetGenerator(DemoDatasetGenerator.DEFAULT_SEED).generate(in.resolve("demo"), 2, 1, 2);
+        new DemoDatasetGenerator(7).modality("MR").bodyPart("HEAD").generate(in.resolve("demo-mr"), 1, 1, 2);
         TestSupport.pydicomSample("CT_small.dcm", in.resolve("real"));
         RunReport report = TestSupport.deidentify("validity", in, tmp.resolve("out"), tmp.resolve("store"),
                 DeidentificationProfile.tciaDefault());
-        assertEquals(5, report.written(), report.summary().toString());
+        assertEquals(7, report.written(), report.summary().toString());
 
         Set<String> inputErrors = new TreeSet<>();
         for (Path f : TestSupport.dicomFiles(in)) {
             List<String> errors = errors(f);
-            if (f.toString().contains("/demo/")) {
-                assertEquals(List.of(), errors, "the demo generator must write valid CT: " + f.getFileName());
+            if (f.toString().contains("/demo/") || f.toString().contains("/demo-mr/")) {
+                assertEquals(List.of(), errors, "the demo generator must write valid CT and MR: " + f);
             }
             inputErrors.addAll(errors);
         }
