@@ -146,6 +146,15 @@ class ThinPathBrowserIT {
         JsonNode active = Http.get("/api/applications/" + id, researcherToken).json();
         assertTrue(active.get("provisionedFiles").asLong() > 0, active.toString());
         assertEquals(64, active.get("manifestSha256").asText().length());
+
+        // The lead's list shows what was provisioned, collection by collection.
+        Browser.signOut(browser, wait);
+        browser.get(Http.PORTAL + "/researcher/");
+        Browser.signIn(browser, wait, "researcher");
+        By row = By.xpath("//tr[.//span[@class='reference' and text()='" + reference + "']]//div[@class='collection']");
+        assertEquals("demo-chest-ct: " + active.get("provisionedFiles").asLong(),
+                wait.until(ExpectedConditions.visibilityOfElementLocated(row)).getText());
+
         List<String> actions = new ArrayList<>();
         List<String> actors = new ArrayList<>();
         for (JsonNode e : Http.get("/api/applications/" + id + "/history", researcherToken).json()) {

@@ -14,6 +14,7 @@ import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.ProvisionedCollection;
 import uk.nip.governance.application.Article6Condition;
 import uk.nip.governance.application.Article9Condition;
 import uk.nip.governance.application.CohortSex;
@@ -321,6 +322,11 @@ public class ResearcherView implements Serializable {
     /** The lead may withdraw until the committee decides. */
     public boolean isWithdrawable(Application app) {
         return isLead(app) && Lifecycle.allows(app.getState(), ApplicationAction.WITHDRAW);
+    }
+
+    /** What the broker provisioned for this application, collection by collection. */
+    public List<ProvisionedCollection> collections(Application app) {
+        return applications.provisionedCollections(current.actor(), app.getId());
     }
 
     public boolean isLead(Application app) {
