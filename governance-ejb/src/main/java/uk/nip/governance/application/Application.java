@@ -18,7 +18,10 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import uk.nip.governance.domain.ApplicationState;
 
 /**
@@ -259,20 +262,20 @@ public class Application {
     public Article6Condition getArticle6() { return article6; }
     public Article9Condition getArticle9() { return article9; }
     public List<RequestedDataset> getDatasets() { return List.copyOf(datasets); }
-
-    /** The requested collections' ids, the primary first: counted and provisioned in this order. */
-    public List<String> requestedCollections() {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-        if (datasetId != null) {
-            ids.add(datasetId);
-        }
-        datasets.stream().map(RequestedDataset::getDatasetId).filter(java.util.Objects::nonNull).forEach(ids::add);
-        return List.copyOf(ids);
-    }
     public String getMinimisationJustification() { return minimisationJustification; }
     public ComputeNeeds getCompute() { return compute == null ? ComputeNeeds.none() : compute; }
     public LocalDate getStartDate() { return startDate; }
     public LocalDate getEndDate() { return endDate; }
+
+    /** The requested collections' ids, the primary first: counted and provisioned in this order. */
+    public List<String> requestedCollections() {
+        Set<String> ids = new LinkedHashSet<>();
+        if (datasetId != null) {
+            ids.add(datasetId);
+        }
+        datasets.stream().map(RequestedDataset::getDatasetId).filter(Objects::nonNull).forEach(ids::add);
+        return List.copyOf(ids);
+    }
 
     /** True for the lead and for team members signed in under their listed username. */
     public boolean isOnTeam(String username) {

@@ -9,9 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A collection the broker provisioned into a project's folder, as it reported it: the first when
- * access is granted, then each one an amendment adds. The manifest's SHA-256 is what a custodian
- * checks a release against.
+ * A collection the broker provisioned into a project's folder, as it reported it: each requested
+ * collection before access begins, then each one an amendment adds. The manifest's SHA-256 is
+ * what a custodian checks a release against.
  */
 @Entity
 @Table(name = "provisioned_collection")

@@ -27,7 +27,7 @@ public class CohortCount {
     @Column(name = "application_id", nullable = false)
     private long applicationId;
 
-    /** Null only for a count of an application that named no collection. */
+    /** Null only for a count made before counts named their collection, of an application without one. */
     @Column(name = "dataset_id", length = 100)
     private String datasetId;
 

@@ -82,7 +82,8 @@ public class CohortCounts {
         CohortCount c = load(system, countId);
         c.complete(patients, studies, series, instances, breakdown, Instant.now());
         audit.record(system, "cohort.counted", "application", applications.load(c.getApplicationId()).getReference(),
-                "count " + countId + (c.getDatasetId() == null ? "" : " of " + c.getDatasetId()) + ": " + patients + " patients, " + instances + " instances (suppressed at 7 or fewer)");
+                "count " + countId + (c.getDatasetId() == null ? "" : " of " + c.getDatasetId()) + ": " + patients
+                        + " patients, " + instances + " instances (suppressed at 7 or fewer)");
     }
 
     public void recordFailure(Actor system, long countId, String reason) {
