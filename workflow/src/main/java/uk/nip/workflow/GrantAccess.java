@@ -19,7 +19,16 @@ public class GrantAccess implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Application app = applications.activate(Actor.system("broker"), (Long) execution.getVariable("applicationId"));
+        Actor broker = Actor.system("broker");
+        long id = (Long) execution.getVariable("applicationId");
+        // A request started on the process as it was before ADR 15 had its one collection provisioned
+        // without a record, the broker's result left on the process: it is the primary collection's.
+        if (execution.getVariable("manifestSha256") != null) {
+            BrokerResult result = BrokerResult.of(execution);
+            applications.recordProvisionedCollection(broker, id, applications.get(broker, id).getDatasetId(),
+                    result.filesWritten(), result.filesQuarantined(), result.manifestSha256());
+        }
+        Application app = applications.activate(broker, id);
         execution.setVariables(AccessPeriod.timers(app));
     }
 }

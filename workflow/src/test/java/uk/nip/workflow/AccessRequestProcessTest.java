@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -36,8 +37,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import uk.nip.governance.application.Application;
+import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.CohortSex;
 import uk.nip.governance.application.RequestedDataset;
+import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationState;
 
 /**
@@ -90,6 +94,38 @@ class AccessRequestProcessTest {
                 (JavaDelegate) e -> governanceCalls.add("remindReviewer " + e.getVariable("reviewer")));
         Mocks.register("reviewOverdue",
                 (JavaDelegate) e -> governanceCalls.add("reviewOverdue " + e.getVariable("reviewer")));
+    }
+
+    /** The real GrantAccess, over stand-ins that add what they are asked to governanceCalls. */
+    private void realGrantAccess() {
+        Application app = new Application() {
+            @Override public String getReference() { return REF; }
+            @Override public String getDatasetId() { return "demo-chest-ct"; }
+            @Override public LocalDate getEndDate() { return LocalDate.now().plusYears(1); }
+            @Override public LocalDate getEthicsExpiry() { return LocalDate.now().plusYears(2); }
+        };
+        GrantAccess grant = new GrantAccess();
+        grant.applications = new ApplicationService() {
+            @Override
+            public Application get(Actor actor, long id) {
+                return app;
+            }
+
+            @Override
+            public Application recordProvisionedCollection(Actor actor, long id, String datasetId, long files,
+                    long quarantined, String manifestSha256) {
+                governanceCalls.add("recordProvisionedCollection " + datasetId + " " + files + " " + quarantined + " "
+                        + manifestSha256);
+                return app;
+            }
+
+            @Override
+            public Application activate(Actor actor, long id) {
+                governanceCalls.add("activate");
+                return app;
+            }
+        };
+        Mocks.register("grantAccess", grant);
     }
 
     private void record(String name) {
@@ -244,6 +280,7 @@ class AccessRequestProcessTest {
     @Test
     void everyRequestedCollectionIsProvisionedWithItsOwnCohortBeforeAccessBegins() {
         requested.add(RequestedDataset.whole("demo-brain-mr"));
+        realGrantAccess();
         ProcessInstance pi = reviewedToDecision();
         complete(task(review(pi)), withVariables("approved", true));
         bothPartiesSign();
@@ -262,7 +299,7 @@ class AccessRequestProcessTest {
         assertEquals(" (demo-chest-ct, 1 of 2: 3/24 files)", progress.label(REF, ApplicationState.PROVISIONING));
         broker.complete(first.get(0).getId(), "broker", Map.of("filesWritten", 24L, "filesQuarantined", 1L,
                 "manifestSha256", "m1", "outputLocation", "/out/demo-chest-ct"));
-        assertTrue(governanceCalls.stream().noneMatch(c -> c.equals("grantAccess")), "no access with a collection to go");
+        assertTrue(governanceCalls.stream().noneMatch(c -> c.equals("activate")), "no access with a collection to go");
 
         var second = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
         assertEquals(1, second.size());
@@ -277,12 +314,24 @@ class AccessRequestProcessTest {
                 "manifestSha256", "m2", "outputLocation", "/out/demo-brain-mr"));
 
         assertThat(pi).isWaitingAt("wait-for-dates");
+        // each collection recorded once, by its own step, then access begins
         assertEquals(List.of("recordProvisionedCollection demo-chest-ct 24 1 m1",
-                "recordProvisionedCollection demo-brain-mr 6 0 m2", "grantAccess"),
+                "recordProvisionedCollection demo-brain-mr 6 0 m2", "activate"),
                 governanceCalls.subList(governanceCalls.indexOf("startProvisioning") + 1, governanceCalls.size()));
         // each collection's results stayed with it
         assertEquals(null, runtimeService().getVariable(pi.getId(), "filesWritten"));
         assertEquals(null, runtimeService().getVariable(pi.getId(), ProvisioningProgress.VARIABLE));
+    }
+
+    @Test
+    @Deployment(resources = "bpmn/access-request-before-adr-15.bpmn")
+    void aRequestStartedBeforeEachCollectionWasRecordedHasItsOneCollectionRecordedWhenAccessBegins() {
+        realGrantAccess();
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey("access-request-before-adr-15", REF,
+                Map.of("applicationId", 1L, "datasetId", "archive/demo-chest-ct"));
+        complete(externalTask(pi), withVariables("filesWritten", 24L, "filesQuarantined", 2L, "manifestSha256", "m0"));
+        assertThat(pi).isEnded();
+        assertEquals(List.of("recordProvisionedCollection demo-chest-ct 24 2 m0", "activate"), governanceCalls);
     }
 
     @Test
