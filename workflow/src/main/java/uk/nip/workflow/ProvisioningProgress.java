@@ -3,10 +3,11 @@ package uk.nip.workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import uk.nip.governance.domain.ApplicationState;
 
 /**
@@ -19,7 +20,6 @@ import uk.nip.governance.domain.ApplicationState;
 public class ProvisioningProgress {
 
     static final String VARIABLE = "provisioningProgress";
-    static final String STARTING = "starting";
     /** The amendment's step that waits on the broker, one added collection at a time. */
     static final String ADDED_COLLECTION_STEP = "provision-added-dataset";
 
@@ -38,10 +38,11 @@ public class ProvisioningProgress {
             if (pi == null) {
                 return "";
             }
-            String done = words(progress(pi));
-            Object collection = variable(pi, StartProvisioning.REQUESTED_DATASET);
-            if (variable(pi, StartProvisioning.REQUESTED_DATASETS) instanceof List<?> all && all.size() > 1
-                    && collection != null) {
+            Map<String, Object> v = variables(pi, VARIABLE, StartProvisioning.REQUESTED_DATASET,
+                    StartProvisioning.REQUESTED_DATASETS);
+            String done = words(v.get(VARIABLE));
+            Object collection = v.get(StartProvisioning.REQUESTED_DATASET);
+            if (v.get(StartProvisioning.REQUESTED_DATASETS) instanceof List<?> all && all.size() > 1 && collection != null) {
                 return " (" + collection + ", " + (all.indexOf(collection) + 1) + " of " + all.size() + ": " + done + ")";
             }
             return " (" + done + ")";
@@ -51,25 +52,23 @@ public class ProvisioningProgress {
                     .processDefinitionKey(AmendmentProcess.KEY).processInstanceBusinessKey(reference)
                     .activityIdIn(ADDED_COLLECTION_STEP).singleResult();
             if (adding != null) {
-                return " (adding " + variable(adding, "addedDataset") + ": " + words(progress(adding)) + ")";
+                Map<String, Object> v = variables(adding, VARIABLE, "addedDataset");
+                return " (adding " + v.get("addedDataset") + ": " + words(v.get(VARIABLE)) + ")";
             }
         }
         return "";
     }
 
-    /** The latest "done/total" the broker reported, "starting" before its first report. */
-    private String progress(ProcessInstance pi) {
-        Object done = variable(pi, VARIABLE);
-        return done == null ? STARTING : done.toString();
+    /** The named variables of a process instance and its scopes, in one query; absent ones are missing. */
+    private Map<String, Object> variables(ProcessInstance pi, String... names) {
+        Map<String, Object> v = new HashMap<>();
+        engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(pi.getId()).variableNameIn(names)
+                .list().forEach(i -> v.put(i.getName(), i.getValue()));
+        return v;
     }
 
-    private Object variable(ProcessInstance pi, String name) {
-        VariableInstance v = engine.getRuntimeService().createVariableInstanceQuery()
-                .processInstanceIdIn(pi.getId()).variableName(name).singleResult();
-        return v == null ? null : v.getValue();
-    }
-
-    private static String words(String done) {
-        return done.equals(STARTING) ? "waiting for the broker" : done + " files";
+    /** The latest "done/total" the broker reported in words; before its first report, that it has not started. */
+    private static String words(Object done) {
+        return done == null ? "waiting for the broker" : done + " files";
     }
 }
