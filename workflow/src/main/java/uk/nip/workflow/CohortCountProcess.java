@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,10 +42,7 @@ public class CohortCountProcess implements JavaDelegate {
         Actor system = Actor.system("workflow");
         Application app = applications.get(system, event.applicationId());
         // this collection's own criteria only
-        Map<String, Object> variables = new HashMap<>(CohortVariables.collection(app.getDatasets(),
-                id -> ArchiveLocation.of(catalogue, id), event.datasetId()));
-        variables.put("applicationId", app.getId());
-        variables.put("projectId", app.getReference());
+        Map<String, Object> variables = CohortVariables.of(app, catalogue, event.datasetId());
         variables.putAll(CohortVariables.optOuts(optOuts.snapshot(system), optOuts.version()));
         variables.put("cohortCountId", event.countId());
         engine.getRuntimeService().startProcessInstanceByKey(KEY, app.getReference() + "/count-" + event.countId(),

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.RequestedDataset;
@@ -24,14 +25,17 @@ final class CohortVariables {
 
     /** The application and its first collection's cohort; criteria it does not set are left out. */
     static Map<String, Object> of(Application app, Catalogue catalogue) {
-        Map<String, Object> v = new HashMap<>();
+        Map<String, Object> v = of(app, catalogue, app.getDatasetId());
+        v.values().removeIf(Objects::isNull);
+        return v;
+    }
+
+    /** The application and one requested collection's location and cohort, every criterion named (see below). */
+    static Map<String, Object> of(Application app, Catalogue catalogue, String datasetId) {
+        Map<String, Object> v = new HashMap<>(collection(app.getDatasets(), id -> ArchiveLocation.of(catalogue, id),
+                datasetId));
         v.put("applicationId", app.getId());
         v.put("projectId", app.getReference());
-        collection(app.getDatasets(), id -> ArchiveLocation.of(catalogue, id), app.getDatasetId()).forEach((name, value) -> {
-            if (value != null) {
-                v.put(name, value);
-            }
-        });
         return v;
     }
 
