@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.committee.CommitteeService;
@@ -269,6 +270,20 @@ public class ApplicationService {
     public List<ProvisionedCollection> provisionedCollections(Actor actor, long id) {
         get(actor, id);
         return collections(id);
+    }
+
+    /**
+     * For a page listing applications: the collections of each the actor may see, first to last,
+     * read in one query instead of one per row.
+     */
+    public Map<Long, List<ProvisionedCollection>> provisionedCollections(Actor actor, List<Application> apps) {
+        List<Long> ids = apps.stream().filter(a -> mayView(actor, a)).map(Application::getId).toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select c from ProvisionedCollection c where c.applicationId in :ids order by c.id",
+                ProvisionedCollection.class).setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.groupingBy(ProvisionedCollection::getApplicationId));
     }
 
     private List<ProvisionedCollection> collections(long id) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import uk.nip.governance.application.Application;
@@ -160,6 +161,7 @@ public class ResearcherView implements Serializable {
     private String withdrawReason;
     private Long viewingId;
     private transient Application viewing;
+    private final RenderCache cache = new RenderCache();
 
     public List<Application> getApplications() {
         return applications.visibleTo(current.actor());
@@ -326,7 +328,9 @@ public class ResearcherView implements Serializable {
 
     /** What the broker provisioned for this application, collection by collection. */
     public List<ProvisionedCollection> collections(Application app) {
-        return applications.provisionedCollections(current.actor(), app.getId());
+        Map<Long, List<ProvisionedCollection>> all = cache.get("collections",
+                () -> applications.provisionedCollections(current.actor(), getApplications()));
+        return all.getOrDefault(app.getId(), List.of());
     }
 
     public boolean isLead(Application app) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ProvisionedCollection;
@@ -28,14 +29,17 @@ public class StaffView {
     CurrentActor current;
 
     private ChainVerification verification;
+    private final RenderCache cache = new RenderCache();
 
     public List<Application> getApplications() {
-        return applications.visibleTo(current.actor());
+        return cache.get("applications", () -> applications.visibleTo(current.actor()));
     }
 
     /** What the broker provisioned into this application's project folder, collection by collection. */
     public List<ProvisionedCollection> collections(Application a) {
-        return applications.provisionedCollections(current.actor(), a.getId());
+        Map<Long, List<ProvisionedCollection>> all = cache.get("collections",
+                () -> applications.provisionedCollections(current.actor(), getApplications()));
+        return all.getOrDefault(a.getId(), List.of());
     }
 
     public List<AuditRecord> getLatestAudit() {
