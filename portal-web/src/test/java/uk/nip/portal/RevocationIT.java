@@ -214,6 +214,23 @@ class RevocationIT {
         long provisioned = collections.get(0).get("filesProvisioned").asLong() + 6;
         assertEquals(provisioned, app.get("provisionedFiles").asLong(), app.toString());
         assertEquals(collections.get(0).get("manifestSha256").asText(), app.get("manifestSha256").asText());
+        // the custodian's list shows both, each with its manifest's hash
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Http.PORTAL + "/custodian/");
+            Browser.signIn(browser, wait, "custodian");
+            By shown = By.xpath("//tr[td[1][normalize-space()='" + reference + "']]//div[@class='collection']");
+            wait.until(ExpectedConditions.numberOfElementsToBe(shown, 2));
+            List<String> rows = browser.findElements(shown).stream().map(e -> e.getText()).toList();
+            for (int i = 0; i < 2; i++) {
+                JsonNode c = collections.get(i);
+                assertEquals(c.get("datasetId").asText() + ": " + c.get("filesProvisioned").asLong() + " files, "
+                        + c.get("manifestSha256").asText(), rows.get(i));
+            }
+        } finally {
+            browser.quit();
+        }
         List<String> provisioning = audit("application", reference).stream()
                 .filter(t -> t.startsWith("provisioning.collection-provisioned")).toList();
         assertEquals(2, provisioning.size(), provisioning.toString());
