@@ -10,12 +10,14 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ConnectException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,12 +36,15 @@ import uk.nip.governance.committee.DecisionAwaited;
 /**
  * Tells people by mail about each step they wait on. Mail goes only after the step's transaction
  * committed, on a managed thread, so a slow or missing mail server never delays or undoes a
- * governance decision; a mail that could not be sent is logged, and each one sent is audited.
+ * governance decision. A mail the server did not take waits in {@link MailQueue} and is tried again
+ * ({@link MailRetry}); each one sent is audited.
  */
 @ApplicationScoped
 public class NotificationMail {
 
     private static final Logger LOG = Logger.getLogger(NotificationMail.class.getName());
+    /** Due mail is read this many at a time. */
+    private static final int RETRY_BATCH = 50;
 
     /** The server's mail session; configure.cli points it at NIP_SMTP_HOST:NIP_SMTP_PORT. */
     @Resource(lookup = "java:jboss/mail/Default")
@@ -50,6 +55,9 @@ public class NotificationMail {
 
     @Inject
     Notices notices;
+
+    @Inject
+    MailQueue queue;
 
     void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApplicationSubmitted e) {
         later(() -> notices.submitted(e.applicationId()));
@@ -106,20 +114,73 @@ public class NotificationMail {
     }
 
     private void send(Notice notice) {
+        Optional<Refusal> refused = deliver(notice);
+        if (refused.isEmpty()) {
+            notices.recordSent(notice);
+            return;
+        }
+        Refusal r = refused.get();
+        LOG.warning(() -> "Mail \"" + notice.subject() + "\" to " + notice.username() + " was not sent: "
+                + r.reason() + (r.permanent() ? "" : "; it waits to be tried again"));
+        try {
+            queue.defer(notice, r.reason(), r.permanent(), Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Mail \"" + notice.subject() + "\" to " + notice.username()
+                    + " could not be kept for another try", e);
+        }
+    }
+
+    /**
+     * Tries again the waiting mail that is due, one at a time, outside any transaction: a mail
+     * server that takes its time holds no lock. The round ends at the first mail the server does
+     * not take (while it is down, one try per round is enough to find out when it is back), or
+     * when nothing due is left.
+     */
+    public void retryDue() {
+        List<WaitingMail> due;
+        do {
+            due = queue.due(Instant.now(), RETRY_BATCH);
+            for (WaitingMail w : due) {
+                Optional<Refusal> refused = deliver(w.notice());
+                if (refused.isEmpty()) {
+                    queue.sent(w.getId());
+                    continue;
+                }
+                WaitingMail now = queue.failedAgain(w.getId(), refused.get().reason(), refused.get().permanent(),
+                        Instant.now());
+                if (now != null && now.isGivenUp()) {
+                    LOG.warning(() -> "Mail \"" + now.getSubject() + "\" to " + now.getUsername() + " is given up after "
+                            + now.getAttempts() + (now.getAttempts() == 1 ? " try: " : " tries: ") + now.getLastError());
+                }
+                if (!refused.get().permanent()) {
+                    return;
+                }
+            }
+            // each mail of a full batch went or was given up, so the next batch holds others
+        } while (due.size() == RETRY_BATCH);
+    }
+
+    /** Hands one mail to the mail server; empty when it took it, else why not. */
+    private Optional<Refusal> deliver(Notice notice) {
+        InternetAddress to;
+        try {
+            to = new InternetAddress(notice.address(), true);
+        } catch (AddressException e) {
+            return Optional.of(new Refusal("the address on record is not a mail address", true));
+        }
         try {
             MimeMessage message = new MimeMessage(mail);
             message.setFrom();
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(notice.address(), true));
+            message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(notice.subject(), "UTF-8");
             message.setText(notice.body(), "UTF-8");
             message.setSentDate(Date.from(Instant.now()));
             Transport.send(message);
+            return Optional.empty();
         } catch (MessagingException e) {
-            LOG.warning(() -> "Mail \"" + notice.subject() + "\" to " + notice.username() + " was not sent: "
-                    + reason(e));
-            return;
+            // the audit and the administrators' list name people, not their addresses
+            return Optional.of(new Refusal(reason(e).replace(notice.address(), "the recipient's address"), false));
         }
-        notices.recordSent(notice);
     }
 
     private String reason(MessagingException e) {
@@ -131,6 +192,10 @@ public class NotificationMail {
                         + " NIP_SMTP_PORT)";
             }
         }
-        return e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Why a mail did not go; a malformed address is not worth another try. */
+    record Refusal(String reason, boolean permanent) {
     }
 }

@@ -10,12 +10,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 import uk.nip.governance.audit.DigestPublisher;
+import uk.nip.governance.notification.MailRetry;
 import uk.nip.governance.schema.SchemaMigrations;
 import uk.nip.workflow.WorkflowEngine;
 
 /**
  * Start-up in a fixed order: schema first, then the workflow engine, then demo data, then the
- * first publication of the audit head (which then repeats on its interval).
+ * first publication of the audit head (which then repeats on its interval), then the retries of
+ * mail that is waiting.
  */
 @ApplicationScoped
 public class PlatformStartup {
@@ -34,6 +36,9 @@ public class PlatformStartup {
     @Inject
     DigestPublisher digestPublisher;
 
+    @Inject
+    MailRetry mailRetry;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         MigrateResult result = SchemaMigrations.migrate(dataSource);
         LOG.info("Governance schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
@@ -43,6 +48,7 @@ public class PlatformStartup {
             demoData.seed();
         }
         digestPublisher.start();
+        mailRetry.start();
     }
 
     void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {

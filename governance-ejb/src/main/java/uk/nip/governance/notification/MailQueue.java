@@ -1,0 +1,97 @@
+package uk.nip.governance.notification;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import uk.nip.governance.audit.AuditTrail;
+import uk.nip.governance.domain.AccessDeniedException;
+import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.Role;
+
+/**
+ * Notification mail waiting for another try (ADR 0016). Each step is audited once: deferred when
+ * the first try fails, sent when a later one succeeds, undelivered when it is given up. The
+ * tries in between are counted on the row, not audited.
+ */
+@ApplicationScoped
+@Transactional
+public class MailQueue {
+
+    private static final Actor MAIL = Actor.system("mail");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** The first try failed: the mail waits for the next, or is given up at once if no try could succeed. */
+    public WaitingMail defer(Notice notice, String error, boolean permanent, Instant at) {
+        WaitingMail w = new WaitingMail(notice, error, at);
+        if (permanent) {
+            w.giveUp(at);
+        }
+        em.persist(w);
+        if (permanent) {
+            recordGivenUp(w);
+        } else {
+            audit.record(MAIL, "mail.deferred", "application", notice.reference(), "to " + notice.username()
+                    + ", subject: " + notice.subject() + "; not sent (" + w.getLastError() + "), tried again from "
+                    + w.getNextAttemptAt());
+        }
+        return w;
+    }
+
+    /** Mail whose next try is due at {@code now}, longest waiting first. */
+    public List<WaitingMail> due(Instant now, int max) {
+        return em.createQuery("select w from WaitingMail w where w.nextAttemptAt <= :now order by w.nextAttemptAt, w.id",
+                WaitingMail.class).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** A later try went: the row goes, the audit says which try it was. */
+    public void sent(long id) {
+        WaitingMail w = em.find(WaitingMail.class, id);
+        if (w == null) {
+            return;
+        }
+        audit.record(MAIL, "mail.sent", "application", w.getReference(), "to " + w.getUsername() + ", subject: "
+                + w.getSubject() + "; on try " + (w.getAttempts() + 1));
+        em.remove(w);
+    }
+
+    /** Another try failed. Returns the mail as it now stands: given up, or waiting again. */
+    public WaitingMail failedAgain(long id, String error, boolean permanent, Instant at) {
+        WaitingMail w = em.find(WaitingMail.class, id);
+        if (w == null || w.isGivenUp()) {
+            return w;
+        }
+        w.failedAgain(error, at);
+        if (permanent && !w.isGivenUp()) {
+            w.giveUp(at);
+        }
+        if (w.isGivenUp()) {
+            recordGivenUp(w);
+        }
+        return w;
+    }
+
+    private void recordGivenUp(WaitingMail w) {
+        audit.record(MAIL, "mail.undelivered", "application", w.getReference(), "to " + w.getUsername()
+                + ", subject: " + w.getSubject() + "; given up after " + w.getAttempts()
+                + (w.getAttempts() == 1 ? " try" : " tries since " + w.getFirstFailedAt()) + " (" + w.getLastError()
+                + ")");
+    }
+
+    /** Everything waiting or given up, for administrators: who it was for and what about, never the body. */
+    public List<WaitingMail> waiting(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("Only administrators see the mail waiting to be delivered.");
+        }
+        return em.createQuery("select w from WaitingMail w order by w.firstFailedAt, w.id", WaitingMail.class)
+                .setMaxResults(500).getResultList();
+    }
+}
