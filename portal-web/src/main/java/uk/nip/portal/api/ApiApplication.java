@@ -13,7 +13,7 @@ public class ApiApplication extends Application {
                 AgreementResource.class, AuditResource.class, ReviewResource.class, ClarificationResource.class,
                 CommitteeResource.class, AmendmentResource.class, OptOutResource.class, CohortCountResource.class,
                 RestrictionFlagResource.class, TaskResource.class, AttestationResource.class,
-                IncidentResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
+                IncidentResource.class, MailResource.class, GovernanceExceptionMapper.class, UnexpectedErrorMapper.class,
                 JsonConfiguration.class);
     }
 }
