@@ -51,7 +51,11 @@ final class MailSink {
 
     /** Waits up to 30 seconds for a mail to this address about this application whose subject says this. */
     static Mail await(String address, String reference, String subjectPart) throws InterruptedException {
-        for (int attempt = 0; attempt < 150; attempt++) {
+        return await(address, reference, subjectPart, 30);
+    }
+
+    static Mail await(String address, String reference, String subjectPart, int seconds) throws InterruptedException {
+        for (int attempt = 0; attempt < seconds * 5; attempt++) {
             for (Mail m : to(address, reference)) {
                 if (m.subject().contains(subjectPart)) {
                     return m;

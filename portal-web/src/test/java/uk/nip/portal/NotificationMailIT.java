@@ -104,20 +104,30 @@ class NotificationMailIT {
 
     /** The mail.sent audit records of an application: recipient and subject, never the body. */
     static List<String> mailAudit(String reference, int expected) throws InterruptedException {
-        List<String> sent = new ArrayList<>();
-        for (int attempt = 0; attempt < 50 && sent.size() < expected; attempt++) {
-            sent.clear();
-            Reply r = Http.get("/api/audit/records?objectType=application&max=200&objectId="
-                    + URLEncoder.encode(reference, StandardCharsets.UTF_8), Http.userToken("auditor"));
-            assertEquals(200, r.status(), r.body());
-            for (JsonNode rec : r.json()) {
-                if (rec.get("action").asText().equals("mail.sent")) {
-                    sent.add(rec.get("detail").asText());
-                }
-            }
+        return mailAudit(reference, "mail.sent", expected);
+    }
+
+    /** An application's audit records of this action, waiting up to 10 seconds for {@code expected} of them. */
+    static List<String> mailAudit(String reference, String action, int expected) throws InterruptedException {
+        List<String> found = auditOf(reference, action);
+        for (int attempt = 0; attempt < 50 && found.size() < expected; attempt++) {
             Thread.sleep(200);
+            found = auditOf(reference, action);
         }
-        return sent;
+        return found;
+    }
+
+    static List<String> auditOf(String reference, String action) {
+        List<String> found = new ArrayList<>();
+        Reply r = Http.get("/api/audit/records?objectType=application&max=200&objectId="
+                + URLEncoder.encode(reference, StandardCharsets.UTF_8), Http.userToken("auditor"));
+        assertEquals(200, r.status(), r.body());
+        for (JsonNode rec : r.json()) {
+            if (rec.get("action").asText().equals(action)) {
+                found.add(rec.get("detail").asText());
+            }
+        }
+        return found;
     }
 
     @Test
@@ -264,5 +274,58 @@ class NotificationMailIT {
             assertLetter(expiry, reference, WORKFLOW_TITLE, "/researcher/amendments.xhtml");
         }
         assertEquals(4, mailAudit(reference, 4).size());
+    }
+
+    @Test
+    @Order(8)
+    @RunAsClient
+    void mailTheServerDidNotTakeWaitsForAdministratorsToSeeAndGoesWhenTheServerIsBack() throws Exception {
+        String reference;
+        MailSink.stop();
+        try {
+            long id = PortalApiIT.create(researcher(), PortalApiIT.completeDraft("Mail while the server is down"));
+            Journeys.expect(200, Http.postJson("/api/applications/" + id + "/submit", researcher(), "{}"));
+            reference = reference(id);
+
+            List<String> deferred = mailAudit(reference, "mail.deferred", 2);
+            String toLead = "to researcher, subject: " + reference + ": submitted; not sent (";
+            assertTrue(deferred.stream().anyMatch(d -> d.startsWith(toLead)), deferred.toString());
+            assertTrue(deferred.stream().anyMatch(d -> d.startsWith("to custodian, subject: " + reference
+                    + ": submitted, waiting for screening; not sent (")), deferred.toString());
+            assertFalse(deferred.toString().contains("@"), "the audit names people, not their addresses");
+            assertTrue(auditOf(reference, "mail.sent").isEmpty(), "nothing was sent");
+
+            Reply list = Http.get("/api/mail/waiting", Http.userToken("admin"));
+            assertEquals(200, list.status(), list.body());
+            JsonNode lead = null;
+            for (JsonNode m : list.json()) {
+                if (m.get("reference").asText().equals(reference) && m.get("username").asText().equals("researcher")) {
+                    lead = m;
+                }
+            }
+            assertTrue(lead != null, list.body());
+            assertEquals(reference + ": submitted", lead.get("subject").asText());
+            assertTrue(lead.get("lastError").asText().contains("no mail server answers"), lead.toString());
+            assertTrue(lead.get("nextAttemptAt").isTextual() && lead.get("givenUpAt").isNull(), lead.toString());
+            assertFalse(list.body().contains("@demo.nip.example"), "administrators see who, not the address");
+            assertFalse(list.body().contains("Dear "), "nor the body");
+            for (String refused : List.of("researcher", "custodian", "auditor")) {
+                assertEquals(403, Http.get("/api/mail/waiting", Http.userToken(refused)).status(), refused);
+            }
+        } finally {
+            MailSink.start();
+        }
+
+        // the first retry comes 10 s after the failure, in a round that runs every 10 s
+        Mail mail = MailSink.await(RESEARCHER, reference, "submitted", 60);
+        assertLetter(mail, reference, "Mail while the server is down", "/researcher/");
+        MailSink.await(CUSTODIAN, reference, "waiting for screening", 60);
+        List<String> sent = mailAudit(reference, 2);
+        assertTrue(sent.stream().anyMatch(d -> d.matches("to researcher, subject: " + reference
+                + ": submitted; on try [2-9]")), sent.toString());
+        JsonNode after = Http.get("/api/mail/waiting", Http.userToken("admin")).json();
+        for (JsonNode m : after) {
+            assertFalse(m.get("reference").asText().equals(reference), "sent mail no longer waits: " + m);
+        }
     }
 }

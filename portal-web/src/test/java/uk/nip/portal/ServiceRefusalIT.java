@@ -50,6 +50,7 @@ import uk.nip.governance.committee.VoteChoice;
 import uk.nip.governance.domain.AccessDeniedException;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.Role;
+import uk.nip.governance.notification.MailQueue;
 
 /**
  * The per-object refusals at the service layer, inside the server: every role against every kind
@@ -76,6 +77,9 @@ class ServiceRefusalIT {
 
     @Inject
     ApplicationService applications;
+
+    @Inject
+    MailQueue mail;
 
     @Inject
     CommitteeService committees;
@@ -194,6 +198,10 @@ class ServiceRefusalIT {
             refused(() -> audit.verify(a), a.username() + " verifies the audit trail");
             refused(() -> audit.latest(a, 10), a.username() + " reads the audit trail");
         }
+        for (Actor a : List.of(LEAD, MEMBER, CHAIR, CUSTODIAN, AUDITOR, PUBLIC)) {
+            refused(() -> mail.waiting(a), a.username() + " lists the mail waiting to be delivered");
+        }
+        assertDoesNotThrow(() -> mail.waiting(ADMIN));
     }
 
     /** Screened, reviewed by two members and approved by the chair, all through the services. */
