@@ -3,10 +3,7 @@ package uk.nip.portal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -61,8 +58,6 @@ class AdministrationBrowserIT {
         assertTrue(text.contains("no mail server answers"), text);
         assertFalse(browser.getPageSource().contains("@demo.nip.example"), "no addresses on the page");
 
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
-        assertTrue(results.getViolations().isEmpty(), () -> "axe-core: " + results.getViolations().stream()
-                .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList());
+        Browser.assertAccessible(browser);
     }
 }

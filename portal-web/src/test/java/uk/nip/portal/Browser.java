@@ -1,6 +1,11 @@
 package uk.nip.portal;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -9,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium, and signing in on Keycloak's own login page. */
+/** Debian's headless Chromium, signing in on Keycloak's own login page, and axe-core's checks. */
 final class Browser {
 
     private Browser() {
@@ -39,5 +44,13 @@ final class Browser {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    }
+
+    /** No WCAG 2 A or AA violations that axe-core can detect on the page as it is now. */
+    static void assertAccessible(WebDriver browser) {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
+        List<String> violations = results.getViolations().stream().map(v -> v.getId() + ": " + v.getHelp() + " "
+                + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList();
+        assertTrue(violations.isEmpty(), violations.toString());
     }
 }

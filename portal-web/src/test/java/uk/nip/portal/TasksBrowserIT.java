@@ -3,10 +3,7 @@ package uk.nip.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.time.Duration;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -77,9 +74,7 @@ class TasksBrowserIT {
         browser.findElement(rowOf(reference)).findElement(By.xpath(".//button[.//span[text()='Give it back']]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(rowOf(reference), "Nobody yet"));
 
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa")).analyze(browser);
-        assertTrue(results.getViolations().isEmpty(), () -> "axe-core: " + results.getViolations().stream()
-                .map(v -> v.getId() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList()).toList());
+        Browser.assertAccessible(browser);
 
         browser.findElement(rowOf(reference)).findElement(By.linkText("Open the work")).click();
         wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/custodian/"));
