@@ -261,4 +261,54 @@ class AmendmentIT {
         assertTrue(steps.containsAll(List.of("REQUEST_AMENDMENT", "APPROVE_AMENDMENT")), steps.toString());
         assertEquals(1, steps.stream().filter("START_PROVISIONING"::equals).count(), "no reprovisioning: " + steps);
     }
+
+    /**
+     * Nobody signs the amended version: when the signing period is over, the workflow lapses it and
+     * the amendment, version 1 still governs, and the lead may ask again. The period's timer is
+     * fired through the engine's REST API (as the broker's account, the only one it admits) rather
+     * than waited out.
+     */
+    @Test
+    void anAmendedVersionLeftUnsignedLapsesAndTheVersionInEffectStillGoverns() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Asks for more time and never signs");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        String amendments = "/api/applications/" + id + "/amendments";
+        String end = Http.get("/api/applications/" + id, lead).json().get("endDate").asText();
+        Map<String, Object> later = Map.of("kind", "MORE_TIME", "description", "Readers were slow.",
+                "newEndDate", LocalDate.parse(end).plusMonths(6).toString());
+        Journeys.expect(201, Http.postJson(amendments, lead, later));
+        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
+            Journeys.expect(200, Journeys.declare(id, m, false));
+        }
+        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
+        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
+        Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
+                Map.of("approve", true, "reason", "Six more months.")));
+        assertEquals("AWAITING_SIGNATURES", version(Http.get(AgreementIT.agreements(id), lead).json(), 2).get("status").asText());
+
+        String broker = Http.brokerToken();
+        JsonNode instances = Journeys.expect(200, Http.get("/engine-rest/process-instance?processDefinitionKey=amendment"
+                + "&businessKey=" + reference, broker)).json();
+        assertEquals(1, instances.size(), instances.toString());
+        JsonNode timers = Journeys.expect(200, Http.get("/engine-rest/job?timers=true&processInstanceId="
+                + instances.get(0).get("id").asText(), broker)).json();
+        assertEquals(1, timers.size(), "the signing period's timer: " + timers);
+        Journeys.expect(204, Http.postJson("/engine-rest/job/" + timers.get(0).get("id").asText() + "/execute",
+                broker, Map.of()));
+
+        JsonNode versions = Http.get(AgreementIT.agreements(id), lead).json();
+        assertEquals("IN_EFFECT", version(versions, 1).get("status").asText(), versions.toString());
+        assertEquals("LAPSED", version(versions, 2).get("status").asText(), versions.toString());
+        assertEquals("LAPSED", Http.get(amendments, lead).json().get(0).get("status").asText());
+        JsonNode app = Http.get("/api/applications/" + id, lead).json();
+        assertEquals("ACTIVE", app.get("state").asText(), "access continues under version 1");
+        assertEquals(end, app.get("endDate").asText(), "nothing changed");
+        assertEquals(List.of("system:workflow: More time: end date " + LocalDate.parse(end).plusMonths(6)
+                + ": its agreement version was not signed in time; nothing changed"),
+                audited(reference, "amendment.lapse"));
+        assertEquals(409, AgreementIT.sign(id, 2, lead, version(versions, 2).get("sha256").asText()).status(),
+                "a lapsed version can no longer be signed");
+        Journeys.expect(201, Http.postJson(amendments, lead, later));
+    }
 }
