@@ -93,6 +93,17 @@ class AmendmentIT {
         return found;
     }
 
+    /** The open amendment's round: no one conflicted, both members approve, and so does the chair. */
+    private static void approvedByTheCommittee(long id, String reason) {
+        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
+            Journeys.expect(200, Journeys.declare(id, m, false));
+        }
+        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
+        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
+        Journeys.expect(200, Http.postJson("/api/applications/" + id + "/amendments/decision",
+                Http.userToken("dacchair"), Map.of("approve", true, "reason", reason)));
+    }
+
     @Test
     void moreDataIsAddedAndProvisionedOnlyOnceTheNewVersionIsSigned() throws Exception {
         broker.generate("demo-brain-mr", "--modality", "MR", "--body-part", "HEAD", "--patients", "2",
@@ -105,13 +116,7 @@ class AmendmentIT {
                 "addedDatasetIds", List.of("demo-chest-ct"))).status(), "already part of the application");
         Journeys.expect(201, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA",
                 "description", "Brain MR for the comparison arm.", "addedDatasetIds", List.of("demo-brain-mr"))));
-        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
-            Journeys.expect(200, Journeys.declare(id, m, false));
-        }
-        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
-        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
-        Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
-                Map.of("approve", true, "reason", "The comparison arm needs it.")));
+        approvedByTheCommittee(id, "The comparison arm needs it.");
 
         assertEquals(List.of("demo-chest-ct"), datasets(id, lead), "approved, not yet signed");
         assertEquals("APPROVED", Http.get(amendments, lead).json().get(0).get("status").asText());
@@ -278,13 +283,7 @@ class AmendmentIT {
         Map<String, Object> later = Map.of("kind", "MORE_TIME", "description", "Readers were slow.",
                 "newEndDate", LocalDate.parse(end).plusMonths(6).toString());
         Journeys.expect(201, Http.postJson(amendments, lead, later));
-        for (String m : new String[] {"dacmember", "dacmember2", "dacchair"}) {
-            Journeys.expect(200, Journeys.declare(id, m, false));
-        }
-        Journeys.expect(200, Journeys.vote(id, "dacmember", "APPROVE"));
-        Journeys.expect(200, Journeys.vote(id, "dacmember2", "APPROVE"));
-        Journeys.expect(200, Http.postJson(amendments + "/decision", Http.userToken("dacchair"),
-                Map.of("approve", true, "reason", "Six more months.")));
+        approvedByTheCommittee(id, "Six more months.");
         assertEquals("AWAITING_SIGNATURES", version(Http.get(AgreementIT.agreements(id), lead).json(), 2).get("status").asText());
 
         String broker = Http.brokerToken();
