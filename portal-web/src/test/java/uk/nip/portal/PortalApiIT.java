@@ -243,4 +243,33 @@ class PortalApiIT {
         assertEquals(200, broker.status(), broker.body());
         assertTrue(broker.body().contains("default"));
     }
+
+    /** ADR 3: the broker fetches, locks and finishes external tasks and reports progress; nothing else. */
+    @Test
+    void theBrokersAccountMayNotUseTheRestOfTheEngine() {
+        String broker = Http.brokerToken();
+        List<Reply> refused = List.of(
+                Http.get("/engine-rest/process-instance", broker),
+                Http.get("/engine-rest/task", broker),
+                Http.get("/engine-rest/external-task", broker),
+                Http.postJson("/engine-rest/task/any-task/complete", broker, Map.of()),
+                Http.postJson("/engine-rest/message", broker, Map.of("messageName", "access-revoked")),
+                Http.postJson("/engine-rest/process-definition/key/amendment/start", broker, Map.of()),
+                Http.putJson("/engine-rest/process-instance/any/variables/decision", broker, Map.of("value", "approved")),
+                Http.postJson("/engine-rest/external-task/fetchAndLock/../../task/any/complete", broker, Map.of()));
+        for (Reply r : refused) {
+            assertEquals(403, r.status(), r.raw().request().method() + " " + r.raw().uri() + ": " + r.body());
+            assertTrue(r.json().get("error").asText().contains("may only fetch, lock and finish external tasks"),
+                    r.body());
+        }
+        // What it needs still passes: nothing to fetch on a topic nobody uses, and no such task to finish.
+        Reply fetched = Http.postJson("/engine-rest/external-task/fetchAndLock", broker, Map.of("workerId",
+                "portal-api-it", "maxTasks", 1, "topics", List.of(Map.of("topicName", "no-such-topic",
+                        "lockDuration", 1000))));
+        assertEquals(200, fetched.status(), fetched.body());
+        assertEquals(0, fetched.json().size(), fetched.body());
+        Reply finished = Http.postJson("/engine-rest/external-task/no-such-task/complete", broker,
+                Map.of("workerId", "portal-api-it"));
+        assertEquals(404, finished.status(), finished.body());
+    }
 }

@@ -19,7 +19,8 @@ import uk.nip.governance.domain.ApplicationState;
 @Named("provisioningProgress")
 public class ProvisioningProgress {
 
-    static final String VARIABLE = "provisioningProgress";
+    /** The process variable the broker writes its "done/total" to; the only one it may set (BrokerScope). */
+    public static final String VARIABLE = "provisioningProgress";
     /** The amendment's step that waits on the broker, one added collection at a time. */
     static final String ADDED_COLLECTION_STEP = "provision-added-dataset";
 

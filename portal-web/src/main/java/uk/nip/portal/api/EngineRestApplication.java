@@ -6,13 +6,14 @@ import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 
-/** Camunda's REST API, for the broker's service account only (see web.xml). */
+/** Camunda's REST API, for the broker's service account only (web.xml), and only what it needs (BrokerScope). */
 @ApplicationPath("/engine-rest")
 public class EngineRestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         Set<Class<?>> classes = new HashSet<>(CamundaRestResources.getResourceClasses());
         classes.addAll(CamundaRestResources.getConfigurationClasses());
+        classes.add(BrokerScope.class);
         return classes;
     }
 }
