@@ -37,7 +37,7 @@ class AmendmentIT {
 
     @Deployment(testable = false)
     static WebArchive portal() {
-        return PortalDeployment.builtWar();
+        return PortalDeployment.builtWar().addClass(SigningPeriodOver.class);
     }
 
     static BrokerProcess broker;
@@ -270,8 +270,7 @@ class AmendmentIT {
     /**
      * Nobody signs the amended version: when the signing period is over, the workflow lapses it and
      * the amendment, version 1 still governs, and the lead may ask again. The period's timer is
-     * fired through the engine's REST API (as the broker's account, the only one it admits) rather
-     * than waited out.
+     * run inside the server ({@link SigningPeriodOver}) rather than waited out.
      */
     @Test
     void anAmendedVersionLeftUnsignedLapsesAndTheVersionInEffectStillGoverns() throws Exception {
@@ -286,15 +285,8 @@ class AmendmentIT {
         approvedByTheCommittee(id, "Six more months.");
         assertEquals("AWAITING_SIGNATURES", version(Http.get(AgreementIT.agreements(id), lead).json(), 2).get("status").asText());
 
-        String broker = Http.brokerToken();
-        JsonNode instances = Journeys.expect(200, Http.get("/engine-rest/process-instance?processDefinitionKey=amendment"
-                + "&businessKey=" + reference, broker)).json();
-        assertEquals(1, instances.size(), instances.toString());
-        JsonNode timers = Journeys.expect(200, Http.get("/engine-rest/job?timers=true&processInstanceId="
-                + instances.get(0).get("id").asText(), broker)).json();
-        assertEquals(1, timers.size(), "the signing period's timer: " + timers);
-        Journeys.expect(204, Http.postJson("/engine-rest/job/" + timers.get(0).get("id").asText() + "/execute",
-                broker, Map.of()));
+        Journeys.expect(204, Http.post("/test-support/amendment-signing-period-over?reference=" + reference, null,
+                "application/x-www-form-urlencoded", ""));
 
         JsonNode versions = Http.get(AgreementIT.agreements(id), lead).json();
         assertEquals("IN_EFFECT", version(versions, 1).get("status").asText(), versions.toString());
