@@ -188,8 +188,8 @@ public class NotificationMail {
             if (t instanceof ConnectException) {
                 String host = mail.getProperty("mail.smtp.host");
                 return "no mail server answers" + (host == null ? "" : " at " + host + ":"
-                        + mail.getProperty("mail.smtp.port")) + " (mail is not configured; set NIP_SMTP_HOST and"
-                        + " NIP_SMTP_PORT)";
+                        + mail.getProperty("mail.smtp.port")) + " (is it running? NIP_SMTP_HOST and NIP_SMTP_PORT"
+                        + " say where it is)";
             }
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
