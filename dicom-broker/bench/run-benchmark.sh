@@ -47,10 +47,11 @@ trap cleanup EXIT
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
-# Every timed command starts on a settled file system. Written pages are flushed about 30 s later
-# (vm.dirty_expire_centisecs), and ext4 without a journal, as on these machines, skips inodes freed
-# in the last 30 s when it creates a file: either would otherwise land on whichever command runs
-# next (seen: the same cp -r took 0.98 s to 3.25 s).
+# Every timed command starts on a settled file system: written pages are flushed about 30 s later
+# (vm.dirty_expire_centisecs), which would otherwise land on whichever command runs next (seen: the
+# same cp -r took 0.98 s to 3.25 s). ext4 without a journal, as on these machines, also checks and
+# skips each inode freed in the last 60 s when it creates a file (RECENTCY_MIN in fs/ext4/ialloc.c),
+# which the default rest does not cover; SETTLE=63 does, at twice the run time (docs/benchmarks.md).
 SETTLE=${SETTLE:-$(( $(cat /proc/sys/vm/dirty_expire_centisecs) / 100 + 3 ))}
 settle() { sync; sleep "$SETTLE"; }
 TIMES="$W/times.tsv"
