@@ -285,6 +285,15 @@ class AmendmentIT {
         approvedByTheCommittee(id, "Six more months.");
         assertEquals("AWAITING_SIGNATURES", version(Http.get(AgreementIT.agreements(id), lead).json(), 2).get("status").asText());
 
+        // a version issued by hand now would leave version 2 unsignable and the amendment stuck until it lapses
+        Reply byHand = Http.postJson(AgreementIT.agreements(id), Http.userToken("dacchair"),
+                Map.of("reason", "New clause wording"));
+        assertEquals(409, byHand.status(), byHand.body());
+        assertTrue(byHand.body().contains("Agreement version 2 of " + reference + " carries the approved amendment"),
+                byHand.body());
+        assertEquals(2, Http.get(AgreementIT.agreements(id), lead).json().size(), "nothing was issued");
+        assertEquals("AWAITING_SIGNATURES", version(Http.get(AgreementIT.agreements(id), lead).json(), 2).get("status").asText());
+
         Journeys.expect(204, Http.post("/test-support/amendment-signing-period-over?reference=" + reference, null,
                 "application/x-www-form-urlencoded", ""));
 

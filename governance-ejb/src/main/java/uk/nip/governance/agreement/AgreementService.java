@@ -105,6 +105,9 @@ public class AgreementService {
         if (state != ApplicationState.APPROVED && state != ApplicationState.ACTIVE) {
             throw new IllegalTransitionException(state, ApplicationAction.ISSUE_AGREEMENT);
         }
+        if (amendmentId == null) {
+            refuseWhileAnAmendmentAwaitsSignatures(app);
+        }
         Amendment amendment = amendmentId == null ? null : amendments.approved(app, amendmentId);
         LocalDate endDate = amendment == null ? app.getEndDate() : app.endDateWith(amendment);
         List<RequestedDataset> datasets = amendment == null ? app.getDatasets() : app.datasetsWith(amendment);
@@ -138,6 +141,23 @@ public class AgreementService {
                 + agreement.getExpiryDate() + ", reason: " + agreement.getReason());
         issued.fire(new AgreementIssued(applicationId, number));
         return summaries(List.of(agreement)).get(0);
+    }
+
+    /**
+     * A version issued by hand would supersede the amendment's unsigned one, which then could never
+     * be signed, and the amendment would only lapse at the end of its signing period.
+     */
+    private void refuseWhileAnAmendmentAwaitsSignatures(Application app) {
+        amendments.awaitingSignatures(app).ifPresent(a -> {
+            String awaiting = versionsOf(app.getId()).stream()
+                    .filter(v -> v.getStatus() == AgreementStatus.AWAITING_SIGNATURES)
+                    .map(v -> "Agreement version " + v.getVersionNumber()).findFirst()
+                    .orElse("The agreement version");
+            throw new AgreementConflictException(awaiting + " of " + app.getReference() + " carries the approved "
+                    + "amendment (" + a.summary() + ") and awaits both signatures. A new version now would "
+                    + "supersede it, so the amendment could never take effect. Issue one once that version is "
+                    + "signed or its signing period has ended.");
+        });
     }
 
     /**

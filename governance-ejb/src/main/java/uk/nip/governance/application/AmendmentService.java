@@ -164,6 +164,13 @@ public class AmendmentService {
         return committees.openAmendment(app);
     }
 
+    /** The approved amendment whose agreement version has yet to be signed by both parties, if any. */
+    public Optional<Amendment> awaitingSignatures(Application app) {
+        return em.createQuery("select a from Amendment a where a.applicationId = :id and a.status = :s", Amendment.class)
+                .setParameter("id", app.getId()).setParameter("s", AmendmentStatus.APPROVED)
+                .getResultStream().findFirst();
+    }
+
     private Map<String, String> problems(Application app, AmendmentForm form) {
         Map<String, String> p = new LinkedHashMap<>();
         if (form.kind() == null) {
