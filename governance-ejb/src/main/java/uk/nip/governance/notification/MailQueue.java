@@ -3,13 +3,17 @@ package uk.nip.governance.notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.domain.AccessDeniedException;
 import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.NotFoundException;
 import uk.nip.governance.domain.Role;
 
 /**
@@ -53,9 +57,13 @@ public class MailQueue {
     }
 
     /** A later try went: the row goes, the audit says which try it was. */
-    public void sent(long id) {
-        WaitingMail w = em.find(WaitingMail.class, id);
+    public void sent(WaitingMail tried) {
+        WaitingMail w = em.find(WaitingMail.class, tried.getId());
         if (w == null) {
+            // dismissed while this try was under way: it went all the same, and the audit says so
+            audit.record(MAIL, "mail.sent", "application", tried.getReference(), "to " + tried.getUsername()
+                    + ", subject: " + tried.getSubject() + "; on try " + (tried.getAttempts() + 1)
+                    + ", dismissed while it was being sent");
             return;
         }
         audit.record(MAIL, "mail.sent", "application", w.getReference(), "to " + w.getUsername() + ", subject: "
@@ -86,11 +94,56 @@ public class MailQueue {
                 + ")");
     }
 
+    /**
+     * An administrator has a mail tried at the next round, usually once the cause is fixed: a given-up
+     * mail gets two more days of tries, a waiting one goes without waiting out its wait.
+     */
+    public WaitingMail tryAgain(Actor actor, long id, String reason) {
+        WaitingMail w = forAdministrator(actor, id, reason, "tried again");
+        String before = w.isGivenUp() ? "given up at " + w.getGivenUpAt() : "next try was due at " + w.getNextAttemptAt();
+        w.tryAgain(Instant.now());
+        audit.record(actor, "mail.retry", "application", w.getReference(), "to " + w.getUsername() + ", subject: "
+                + w.getSubject() + "; " + before + " after " + tries(w) + " (" + w.getLastError()
+                + "); tried again from the next round; reason: " + reason.strip());
+        return w;
+    }
+
+    /** An administrator decides a mail should not go after all (the news is stale, the person has left). */
+    public WaitingMail dismiss(Actor actor, long id, String reason) {
+        WaitingMail w = forAdministrator(actor, id, reason, "dismissed");
+        audit.record(actor, "mail.dismissed", "application", w.getReference(), "to " + w.getUsername()
+                + ", subject: " + w.getSubject() + "; not sent after " + tries(w) + " (" + w.getLastError()
+                + "); reason: " + reason.strip());
+        em.remove(w);
+        return w;
+    }
+
+    private WaitingMail forAdministrator(Actor actor, long id, String reason, String what) {
+        requireAdministrator(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException("The mail cannot be " + what + " yet", Map.of("reason",
+                    "Say why the mail is " + what + "; the reason is kept in the audit trail."));
+        }
+        WaitingMail w = em.find(WaitingMail.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (w == null) {
+            throw new NotFoundException("No mail " + id + " is waiting: it has gone, or was dismissed.");
+        }
+        return w;
+    }
+
+    private static String tries(WaitingMail w) {
+        return w.getAttempts() + (w.getAttempts() == 1 ? " try" : " tries");
+    }
+
+    private static void requireAdministrator(Actor actor) {
+        if (!actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("Only administrators see and act on the mail waiting to be delivered.");
+        }
+    }
+
     /** Everything waiting or given up, for administrators: who it was for and what about, never the body. */
     public List<WaitingMail> waiting(Actor actor) {
-        if (!actor.has(Role.ADMIN)) {
-            throw new AccessDeniedException("Only administrators see the mail waiting to be delivered.");
-        }
+        requireAdministrator(actor);
         return em.createQuery("select w from WaitingMail w order by w.firstFailedAt, w.id", WaitingMail.class)
                 .setMaxResults(500).getResultList();
     }

@@ -143,7 +143,7 @@ public class NotificationMail {
             for (WaitingMail w : due) {
                 Optional<Refusal> refused = deliver(w.notice());
                 if (refused.isEmpty()) {
-                    queue.sent(w.getId());
+                    queue.sent(w);
                     continue;
                 }
                 WaitingMail now = queue.failedAgain(w.getId(), refused.get().reason(), refused.get().permanent(),

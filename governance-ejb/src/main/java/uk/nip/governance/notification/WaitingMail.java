@@ -59,6 +59,10 @@ public class WaitingMail {
     @Column(name = "given_up_at")
     private Instant givenUpAt;
 
+    /** When an administrator last had it tried again; its tries count from then. */
+    @Column(name = "tried_again_at")
+    private Instant triedAgainAt;
+
     protected WaitingMail() {
     }
 
@@ -82,7 +86,8 @@ public class WaitingMail {
     void failedAgain(String error, Instant at) {
         attempts++;
         lastError = shorten(error);
-        if (!at.isBefore(firstFailedAt.plus(GIVE_UP_AFTER))) {
+        Instant triesFrom = triedAgainAt != null ? triedAgainAt : firstFailedAt;
+        if (!at.isBefore(triesFrom.plus(GIVE_UP_AFTER))) {
             giveUp(at);
         } else {
             nextAttemptAt = at.plus(WAITS[Math.min(attempts - 1, WAITS.length - 1)]);
@@ -92,6 +97,13 @@ public class WaitingMail {
     void giveUp(Instant at) {
         givenUpAt = at;
         nextAttemptAt = null;
+    }
+
+    /** An administrator has it tried at the next round, with {@link #GIVE_UP_AFTER} of tries from now. */
+    void tryAgain(Instant at) {
+        triedAgainAt = at;
+        givenUpAt = null;
+        nextAttemptAt = at;
     }
 
     private static String shorten(String error) {
@@ -108,5 +120,6 @@ public class WaitingMail {
     public Instant getNextAttemptAt() { return nextAttemptAt; }
     public String getLastError() { return lastError; }
     public Instant getGivenUpAt() { return givenUpAt; }
+    public Instant getTriedAgainAt() { return triedAgainAt; }
     public boolean isGivenUp() { return givenUpAt != null; }
 }

@@ -49,6 +49,26 @@ class WaitingMailTest {
     }
 
     @Test
+    void anAdministratorsTryAgainGoesAtTheNextRoundAndGivesTwoMoreDaysOfTries() {
+        WaitingMail w = new WaitingMail(NOTICE, "550 mailbox unavailable", FAILED);
+        w.giveUp(FAILED);
+        Instant later = FAILED.plus(Duration.ofDays(5));
+        w.tryAgain(later);
+        assertFalse(w.isGivenUp());
+        assertEquals(later, w.getNextAttemptAt(), "due at once");
+        assertEquals(later, w.getTriedAgainAt());
+        assertEquals(FAILED, w.getFirstFailedAt(), "the first failure stays on record");
+
+        // five days after the first failure, yet not given up: the two days count from the try again
+        w.failedAgain("421 try later", later);
+        assertFalse(w.isGivenUp());
+        assertEquals(later.plusSeconds(30), w.getNextAttemptAt());
+        w.failedAgain("421 try later", later.plus(Duration.ofDays(2)));
+        assertTrue(w.isGivenUp());
+        assertEquals(3, w.getAttempts(), "every try is counted, before and after");
+    }
+
+    @Test
     void keepsTheWholeMailAndAShortReason() {
         WaitingMail w = new WaitingMail(NOTICE, "x".repeat(5000), FAILED);
         assertEquals(NOTICE, w.notice());
