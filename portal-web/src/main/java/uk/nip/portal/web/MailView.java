@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import uk.nip.governance.domain.GovernanceException;
+import uk.nip.governance.domain.NotFoundException;
 import uk.nip.governance.notification.MailQueue;
 import uk.nip.governance.notification.WaitingMail;
 import uk.nip.portal.infra.CurrentActor;
@@ -54,8 +55,11 @@ public class MailView {
 
     /** The mail's id as the page rendered it, not a row index: the list may have changed since. */
     private static long chosen() {
-        return Long.parseLong(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                .get("mailId"));
+        String id = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("mailId");
+        if (id == null || !id.matches("\\d{1,18}")) {
+            throw new NotFoundException("Choose a mail from the list: this request named none.");
+        }
+        return Long.parseLong(id);
     }
 
     public String getReason() { return reason; }
