@@ -58,17 +58,14 @@ public class MailQueue {
 
     /** A later try went: the row goes, the audit says which try it was. */
     public void sent(WaitingMail tried) {
+        // null when dismissed while this try was under way: it went all the same, and the audit says so
         WaitingMail w = em.find(WaitingMail.class, tried.getId());
-        if (w == null) {
-            // dismissed while this try was under way: it went all the same, and the audit says so
-            audit.record(MAIL, "mail.sent", "application", tried.getReference(), "to " + tried.getUsername()
-                    + ", subject: " + tried.getSubject() + "; on try " + (tried.getAttempts() + 1)
-                    + ", dismissed while it was being sent");
-            return;
+        audit.record(MAIL, "mail.sent", "application", tried.getReference(), "to " + tried.getUsername() + ", subject: "
+                + tried.getSubject() + "; on try " + (tried.getAttempts() + 1)
+                + (w == null ? ", dismissed while it was being sent" : ""));
+        if (w != null) {
+            em.remove(w);
         }
-        audit.record(MAIL, "mail.sent", "application", w.getReference(), "to " + w.getUsername() + ", subject: "
-                + w.getSubject() + "; on try " + (w.getAttempts() + 1));
-        em.remove(w);
     }
 
     /** Another try failed. Returns the mail as it now stands: given up, or waiting again. */
