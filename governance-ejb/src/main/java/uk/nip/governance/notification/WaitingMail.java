@@ -63,6 +63,10 @@ public class WaitingMail {
     @Column(name = "tried_again_at")
     private Instant triedAgainAt;
 
+    /** Tries made before {@link #triedAgainAt}: the waits after it start again from the shortest. */
+    @Column(name = "tries_before_tried_again", nullable = false)
+    private int triesBeforeTriedAgain;
+
     protected WaitingMail() {
     }
 
@@ -90,7 +94,8 @@ public class WaitingMail {
         if (!at.isBefore(triesFrom.plus(GIVE_UP_AFTER))) {
             giveUp(at);
         } else {
-            nextAttemptAt = at.plus(WAITS[Math.min(attempts - 1, WAITS.length - 1)]);
+            int failuresSince = attempts - triesBeforeTriedAgain;
+            nextAttemptAt = at.plus(WAITS[Math.min(failuresSince - 1, WAITS.length - 1)]);
         }
     }
 
@@ -99,9 +104,13 @@ public class WaitingMail {
         nextAttemptAt = null;
     }
 
-    /** An administrator has it tried at the next round, with {@link #GIVE_UP_AFTER} of tries from now. */
+    /**
+     * An administrator has it tried at the next round, with {@link #GIVE_UP_AFTER} of tries from now
+     * and the waits from the shortest, as for a new failure: the cause was probably fixed.
+     */
     void tryAgain(Instant at) {
         triedAgainAt = at;
+        triesBeforeTriedAgain = attempts;
         givenUpAt = null;
         nextAttemptAt = at;
     }

@@ -62,10 +62,32 @@ class WaitingMailTest {
         // five days after the first failure, yet not given up: the two days count from the try again
         w.failedAgain("421 try later", later);
         assertFalse(w.isGivenUp());
-        assertEquals(later.plusSeconds(30), w.getNextAttemptAt());
+        assertEquals(later.plusSeconds(10), w.getNextAttemptAt(), "the waits start again from the shortest");
         w.failedAgain("421 try later", later.plus(Duration.ofDays(2)));
         assertTrue(w.isGivenUp());
         assertEquals(3, w.getAttempts(), "every try is counted, before and after");
+    }
+
+    @Test
+    void afterATryAgainAMailThatHadWaitedHourlyWaitsTenSecondsThenLongerAgain() {
+        WaitingMail w = new WaitingMail(NOTICE, "no mail server answers", FAILED);
+        Instant at = FAILED;
+        for (int i = 0; i < 11; i++) {
+            at = at.plusSeconds(600);
+            w.failedAgain("no mail server answers", at);
+        }
+        assertEquals(at.plus(Duration.ofHours(1)), w.getNextAttemptAt(), "hourly before the try again");
+
+        Instant later = at.plusSeconds(60);
+        w.tryAgain(later);
+        long[] expectedWaits = {10, 30, 60};
+        at = later;
+        for (long wait : expectedWaits) {
+            w.failedAgain("no mail server answers", at);
+            assertEquals(at.plusSeconds(wait), w.getNextAttemptAt(), "after try " + w.getAttempts());
+            at = w.getNextAttemptAt();
+        }
+        assertEquals(15, w.getAttempts(), "the tries before the try again still count on the row");
     }
 
     @Test
