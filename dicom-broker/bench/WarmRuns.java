@@ -18,10 +18,9 @@ import uk.nip.broker.provision.RunReport;
  * The same work repeated in one JVM, as the long-running worker does it: round 1 pays for
  * class loading and JIT compilation, later rounds show the warm speed. Each round writes to a
  * fresh output folder, so nothing is resumed. Prints "round<TAB>milliseconds<TAB>written<TAB>CPU milliseconds".
- * Each round's output is deleted after it; with -Dsettle.seconds=N, each round starts after a
- * sync and N seconds of rest, as the benchmark's other commands do. With -Dstepped=true each round
- * waits for a line on standard input, so the benchmark can run its other commands between rounds
- * (the same minutes of the same machine for both sides of each comparison).
+ * Each round's output is deleted after it. With -Dstepped=true each round waits for a line on
+ * standard input, so the benchmark can run its other commands between rounds (the same minutes of
+ * the same machine for both sides of each comparison) and let the machine settle before each round.
  *
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java deidentify IN OUT-ROOT STORE ROUNDS
  *   java -cp dicom-broker.jar:/usr/share/java/pixelmed.jar WarmRuns.java provision URL DATASET OUT-ROOT STORE ROUNDS
@@ -31,16 +30,10 @@ public class WarmRuns {
         boolean provision = args[0].equals("provision");
         int rounds = Integer.parseInt(args[args.length - 1]);
         int threads = Runtime.getRuntime().availableProcessors();
-        long settle = Long.getLong("settle.seconds", 0);
         BufferedReader steps = new BufferedReader(new InputStreamReader(System.in));
         for (int round = 1; round <= rounds; round++) {
             if (Boolean.getBoolean("stepped") && steps.readLine() == null) {
                 break;
-            }
-            if (settle > 0) {
-                // as between the benchmark's commands: earlier writes flushed and freed inodes no longer recent
-                new ProcessBuilder("sync").inheritIO().start().waitFor();
-                Thread.sleep(settle * 1000);
             }
             long started = System.nanoTime();
             long cpuBefore = processCpuMillis();

@@ -8,7 +8,7 @@
 #   (c') openssl dgst -sha256 over the corpus: the hashing the manifest needs, alone (one core)
 #
 # Every timing is the median of RUNS runs with fresh output folders, each started on a settled file
-# system (see settle); the corpus is read once first so every tool reads from the page cache. Peak
+# system (see settle), with its inputs read again after the rest, so every tool reads from the page cache. Peak
 # RSS comes from /usr/bin/time. The warm JVM's rounds are interleaved with the other commands' runs
 # (one of each per iteration), so each comparison is between runs minutes apart, not a run now
 # against one a quarter of an hour later: this machine's speed drifts more than that.
@@ -52,8 +52,14 @@ log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 # same cp -r took 0.98 s to 3.25 s). ext4 without a journal, as on these machines, also checks and
 # skips each inode freed in the last 60 s when it creates a file (RECENTCY_MIN in fs/ext4/ialloc.c),
 # which the default rest does not cover; SETTLE=63 does, at twice the run time (docs/benchmarks.md).
+# The inputs are read again after the rest: these machines page out file pages left idle for 60 s
+# (DAMON's pageout scheme, see docs/benchmarks.md), so after a long rest a tool would read from disk.
 SETTLE=${SETTLE:-$(( $(cat /proc/sys/vm/dirty_expire_centisecs) / 100 + 3 ))}
-settle() { sync; sleep "$SETTLE"; }
+INPUTS=()
+settle() {
+  sync; sleep "$SETTLE"
+  if [ ${#INPUTS[@]} -gt 0 ]; then find "${INPUTS[@]}" -type f -exec cat {} + > /dev/null; fi
+}
 TIMES="$W/times.tsv"
 : > "$TIMES"
 : > "$W/orthanc.tsv"
@@ -77,13 +83,14 @@ WORK_JVM_OPTIONS="-XX:+UseSerialGC -Xmn64m"
 warm_start() {
   WARM_NAME=$1; shift
   # shellcheck disable=SC2086
-  coproc WARM { /usr/bin/time -f "%M" -o "$W/warm-time.out" java $WORK_JVM_OPTIONS -Dstepped=true -Dsettle.seconds="$SETTLE" \
+  coproc WARM { /usr/bin/time -f "%M" -o "$W/warm-time.out" java $WORK_JVM_OPTIONS -Dstepped=true \
     -cp "$JAR:/usr/share/java/pixelmed.jar" "$ROOT/dicom-broker/bench/WarmRuns.java" "$@" 2> "$W/warm.stderr"; }
   WARM_IN=${WARM[1]}; WARM_OUT=${WARM[0]}; WARM_JOB=$WARM_PID
   : > "$W/warm-rounds.tsv"
 }
 warm_round() {
   local round ms written cpu_ms
+  settle
   echo go >&"$WARM_IN"
   read -r round ms written cpu_ms <&"$WARM_OUT" || { cat "$W/warm.stderr" >&2; exit 1; }
   [ "$written" = "$FILES" ] || { echo "$WARM_NAME round $round wrote $written of $FILES" >&2; exit 1; }
@@ -123,7 +130,7 @@ java -jar "$JAR" generate-demo --out "$CORPUS" --patients "$PATIENTS" --studies-
   --images-per-series "$IMAGES" --rows "$ROWS" --columns "$COLUMNS" --collection DS-BENCH --seed 7 > /dev/null
 FILES=$(count_dicom "$CORPUS")
 BYTES=$(du -sb "$CORPUS" | cut -f1)
-find "$CORPUS" -type f -exec cat {} + > /dev/null
+INPUTS=("$CORPUS")
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$W/key.pem" -out "$W/cert.pem" -days 1 -subj "/CN=broker-bench" 2>/dev/null
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -182,7 +189,7 @@ while read -r s; do
 done < "$W/series.txt"
 SH
   chmod +x "$W/raw-retrieve.sh"
-  find "$W/orthanc/storage" -type f -exec cat {} + > /dev/null
+  INPUTS=("$W/orthanc/storage")
 
   # (e') once: the first provisioning, which also builds the archive index the later runs keep
   rm -rf "$W/provisioned" "$W/pstore"
