@@ -21,13 +21,7 @@ class WaitingMailTest {
         assertEquals(1, w.getAttempts());
         assertEquals(FAILED.plusSeconds(10), w.getNextAttemptAt());
 
-        Instant at = w.getNextAttemptAt();
-        long[] expectedWaits = {30, 60, 120, 300, 600, 1800, 3600, 3600, 3600};
-        for (long wait : expectedWaits) {
-            w.failedAgain("no mail server answers", at);
-            assertEquals(at.plusSeconds(wait), w.getNextAttemptAt(), "after try " + w.getAttempts());
-            at = w.getNextAttemptAt();
-        }
+        failsAndWaits(w, w.getNextAttemptAt(), 30, 60, 120, 300, 600, 1800, 3600, 3600, 3600);
         assertEquals(10, w.getAttempts());
         assertFalse(w.isGivenUp());
     }
@@ -80,14 +74,17 @@ class WaitingMailTest {
 
         Instant later = at.plusSeconds(60);
         w.tryAgain(later);
-        long[] expectedWaits = {10, 30, 60};
-        at = later;
-        for (long wait : expectedWaits) {
+        failsAndWaits(w, later, 10, 30, 60);
+        assertEquals(15, w.getAttempts(), "the tries before the try again still count on the row");
+    }
+
+    /** Each try, from {@code at} on, fails when due; after each the next is due the given seconds later. */
+    private static void failsAndWaits(WaitingMail w, Instant at, long... waits) {
+        for (long wait : waits) {
             w.failedAgain("no mail server answers", at);
             assertEquals(at.plusSeconds(wait), w.getNextAttemptAt(), "after try " + w.getAttempts());
             at = w.getNextAttemptAt();
         }
-        assertEquals(15, w.getAttempts(), "the tries before the try again still count on the row");
     }
 
     @Test
