@@ -178,7 +178,8 @@ class AgreementIT {
 
         Reply memberSigns = sign(id, 1, member, hash);
         assertEquals(403, memberSigns.status(), memberSigns.body());
-        assertTrue(memberSigns.json().get("error").asText().contains("committee chair"), memberSigns.body());
+        assertTrue(memberSigns.json().get("error").asText().contains("the chair of National imaging data access committee"),
+                memberSigns.body());
         assertEquals(403, sign(id, 1, custodian, hash).status());
 
         assertEquals(200, Http.get(agreements(id), auditor).status());

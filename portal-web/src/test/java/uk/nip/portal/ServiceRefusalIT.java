@@ -49,6 +49,7 @@ import uk.nip.governance.committee.Seat;
 import uk.nip.governance.committee.VoteChoice;
 import uk.nip.governance.domain.AccessDeniedException;
 import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.ApplicationAction;
 import uk.nip.governance.domain.Role;
 import uk.nip.governance.notification.MailQueue;
 
@@ -74,6 +75,10 @@ class ServiceRefusalIT {
     static final Actor AUDITOR = Actor.of("auditor", "it", Role.AUDITOR);
     static final Actor ADMIN = Actor.of("admin", "it", Role.ADMIN);
     static final Actor PUBLIC = new Actor("anonymous", Set.of(), "it");
+    /** The broker's service account reaches the engine's external tasks, and no application (ADR 3). */
+    static final Actor BROKER = Actor.of("service-account-dicom-broker", "it", Role.BROKER);
+    /** Holds the realm's chair role but sits on this committee as a member only. */
+    static final Actor MEMBER_WITH_CHAIR_ROLE = Actor.of("dacmember", "it", Role.DAC_MEMBER, Role.DAC_CHAIR);
 
     @Inject
     ApplicationService applications;
@@ -127,7 +132,7 @@ class ServiceRefusalIT {
         Application draft = applications.createDraft(LEAD, form("Service refusals: draft"));
         long id = draft.getId();
         assertDoesNotThrow(() -> applications.get(TEAM, id), "team members read");
-        for (Actor a : List.of(OTHER, MEMBER, CHAIR, CUSTODIAN, ADMIN, PUBLIC)) {
+        for (Actor a : List.of(OTHER, MEMBER, CHAIR, CUSTODIAN, ADMIN, PUBLIC, BROKER)) {
             refused(() -> applications.get(a, id), a.username() + " reads a draft");
             refused(() -> applications.documents(a, id), a.username() + " lists a draft's documents");
         }
@@ -137,6 +142,8 @@ class ServiceRefusalIT {
             refused(() -> applications.withdraw(a, id, "not mine"), a.username() + " withdraws");
             refused(() -> applications.addDocument(a, id, "x.pdf", new byte[] {1}), a.username() + " uploads");
         }
+        refused(() -> cohortCounts.request(CUSTODIAN, id), "a custodian counts a draft's cohort");
+        assertTrue(applications.visibleTo(BROKER).isEmpty(), "the broker's account lists no application");
         refused(() -> applications.createDraft(CUSTODIAN, form("not a researcher")), "custodian applies");
         refused(() -> applications.createDraft(AUDITOR, form("not a researcher")), "auditor applies");
         refused(() -> applications.createDraft(PUBLIC, form("not signed in")), "public applies");
@@ -225,9 +232,10 @@ class ServiceRefusalIT {
     void agreementsAmendmentsCountsAndFlagsAreRefusedToTheWrongPeople() {
         long id = approved("Service refusals: agreement");
         AgreementSummary v1 = agreements.agreements(LEAD, id).get(0);
-        for (Actor a : List.of(OTHER, MEMBER, CUSTODIAN, AUDITOR, ADMIN, PUBLIC)) {
+        for (Actor a : List.of(OTHER, MEMBER, CUSTODIAN, AUDITOR, ADMIN, PUBLIC, BROKER, MEMBER_WITH_CHAIR_ROLE)) {
             refused(() -> agreements.sign(a, id, v1.version(), v1.sha256()), a.username() + " signs");
         }
+        refused(() -> applications.get(BROKER, id), "the broker's account reads an application");
         for (Actor a : List.of(OTHER, PUBLIC)) {
             refused(() -> agreements.agreements(a, id), a.username() + " lists agreements");
             refused(() -> agreements.pdf(a, id, v1.version()), a.username() + " downloads the agreement");
@@ -235,10 +243,10 @@ class ServiceRefusalIT {
             refused(() -> cohortCounts.counts(a, id), a.username() + " reads cohort counts");
             refused(() -> amendments.amendments(a, id), a.username() + " lists amendments");
         }
-        for (Actor a : List.of(LEAD, TEAM, MEMBER, AUDITOR, ADMIN, PUBLIC)) {
+        for (Actor a : List.of(LEAD, TEAM, MEMBER, AUDITOR, ADMIN, PUBLIC, BROKER, MEMBER_WITH_CHAIR_ROLE)) {
             refused(() -> agreements.revoke(a, id, RevocationGround.BREACH, "Because."), a.username() + " revokes");
         }
-        for (Actor a : List.of(LEAD, MEMBER, CUSTODIAN, AUDITOR)) {
+        for (Actor a : List.of(LEAD, MEMBER, CUSTODIAN, AUDITOR, BROKER, MEMBER_WITH_CHAIR_ROLE)) {
             refused(() -> agreements.issue(a, id, "another version"), a.username() + " issues an agreement");
             refused(() -> agreements.expire(a, id), a.username() + " expires access");
             refused(() -> agreements.ethicsApprovalExpired(a, id), a.username() + " suspends access");
@@ -261,6 +269,39 @@ class ServiceRefusalIT {
             refused(() -> cohortCounts.request(a, id), a.username() + " counts the cohort");
         }
         refused(() -> cohortCounts.recordResult(CUSTODIAN, 1, "10", "10", "10", "10", "{}"), "a person records counts");
+    }
+
+    /** A member named on the applicant's team is conflicted, whatever they declare. */
+    @Test
+    void aCommitteeMemberOnTheTeamCannotReviewIt() {
+        DraftForm f = form("Service refusals: a member on the team");
+        DraftForm withMember = new DraftForm(f.title(), f.laySummary(), f.technicalSummary(), f.publicBenefit(),
+                f.purpose(), f.commercial(), f.organisation(), f.sector(),
+                List.of(new TeamMember("Dac Member", "m@example.ac.uk", MEMBER.username(), "Reader", null)),
+                f.funders(), f.ethicsReference(), f.ethicsExpiry(), f.article6(), f.article9(), f.datasets(),
+                f.minimisationJustification(), f.compute(), f.startDate(), f.endDate());
+        long id = applications.createDraft(LEAD, withMember).getId();
+        applications.submit(LEAD, id);
+        applications.screen(CUSTODIAN, id, true, null);
+        refused(() -> committees.declare(MEMBER, id, false, null), "a team member declares no conflict");
+        refused(() -> committees.openReview(MEMBER, id), "a team member opens the review");
+        refused(() -> committees.vote(MEMBER, id, VoteChoice.APPROVE, "Mine is good.", null), "a team member votes");
+        assertDoesNotThrow(() -> committees.declare(MEMBER, id, true, "I am a reader on this project."),
+                "declaring the conflict is allowed");
+    }
+
+    /**
+     * A late signature gives a project that is no longer pending or active nothing new: here the
+     * approval lapsed (closed) while version 1 still showed as awaiting signatures.
+     */
+    @Test
+    void aClosedApplicationsAgreementCannotBeSigned() {
+        long id = approved("Service refusals: closed before signing");
+        AgreementSummary v1 = agreements.agreements(LEAD, id).get(0);
+        applications.recordStep(Actor.system("workflow"), id, ApplicationAction.LAPSE, "Not signed in time.");
+        AgreementConflictException e = assertThrows(AgreementConflictException.class,
+                () -> agreements.sign(LEAD, id, v1.version(), v1.sha256()));
+        assertTrue(e.getMessage().contains("is closed, so version 1"), e.getMessage());
     }
 
     /** What the amendment process does when a new version's signing period is over. */

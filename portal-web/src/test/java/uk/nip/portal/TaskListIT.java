@@ -91,7 +91,11 @@ class TaskListIT {
         Application app = submitted("Task list: claim");
         OpenTask screening = about(tasks.open(CUSTODIAN), app).get(0);
         assertThrows(AccessDeniedException.class, () -> tasks.claim(LEAD, screening.id()), "the applicant claims");
-        assertThrows(AccessDeniedException.class, () -> tasks.claim(MEMBER, screening.id()), "a member claims");
+        // Someone who may not see the application is told there is no such task: task ids are
+        // sequential, and trying them must not reveal references or who holds them.
+        NotFoundException hidden = assertThrows(NotFoundException.class, () -> tasks.claim(MEMBER, screening.id()),
+                "a member claims before the committee may see it");
+        assertFalse(hidden.getMessage().contains(app.getReference()), hidden.getMessage());
         assertThrows(NotFoundException.class, () -> tasks.claim(CUSTODIAN, "no-such-task"));
 
         OpenTask claimed = tasks.claim(CUSTODIAN, screening.id());
@@ -100,6 +104,12 @@ class TaskListIT {
         assertTrue(claimed.releasable());
         Actor otherCustodian = new Actor("custodian2", CUSTODIAN.roles(), "it");
         assertThrows(ConcurrentEditException.class, () -> tasks.claim(otherCustodian, screening.id()));
+        for (Actor outsider : List.of(OTHER, MEMBER)) {
+            NotFoundException taken = assertThrows(NotFoundException.class, () -> tasks.claim(outsider, screening.id()));
+            assertFalse(taken.getMessage().contains("custodian") || taken.getMessage().contains(app.getReference()),
+                    taken.getMessage());
+            assertThrows(NotFoundException.class, () -> tasks.unclaim(outsider, screening.id()));
+        }
         assertEquals(List.of(), about(tasks.open(otherCustodian), app), "a taken task leaves the others' lists");
         assertThrows(AccessDeniedException.class, () -> tasks.unclaim(otherCustodian, screening.id()));
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -80,7 +81,7 @@ public class TaskList {
     /** Takes an unassigned task of one's role; audited. Taking a task one already holds changes nothing. */
     public OpenTask claim(Actor actor, String taskId) {
         Task task = find(actor, taskId);
-        Application app = applicationOf(task);
+        Application app = visibleApplication(actor, task);
         if (actor.username().equals(task.getAssignee())) {
             return view(task, app, actor, Instant.now());
         }
@@ -88,7 +89,7 @@ public class TaskList {
             throw new ConcurrentEditException("'" + task.getName() + "' on " + app.getReference()
                     + " was already taken by " + task.getAssignee() + ".");
         }
-        if (!mayTake(actor, task) || !applications.mayView(actor, app)) {
+        if (!mayTake(actor, task)) {
             throw new AccessDeniedException("You may not take '" + task.getName() + "' on " + app.getReference() + ".");
         }
         try {
@@ -104,7 +105,7 @@ public class TaskList {
     /** Gives a claimed task back to its role; audited. Tasks given to a person by name stay theirs. */
     public OpenTask unclaim(Actor actor, String taskId) {
         Task task = find(actor, taskId);
-        Application app = applicationOf(task);
+        Application app = visibleApplication(actor, task);
         if (!actor.username().equals(task.getAssignee())) {
             throw new AccessDeniedException("'" + task.getName() + "' on " + app.getReference()
                     + " is not yours to give back.");
@@ -126,6 +127,19 @@ public class TaskList {
             throw new NotFoundException("There is no open task " + taskId + ".");
         }
         return task;
+    }
+
+    /**
+     * The task's application, if the actor holds the task or may see the application. Otherwise
+     * the task is answered as missing: task ids are sequential, and trying them must not reveal
+     * other applications' references or who reviews them.
+     */
+    private Application visibleApplication(Actor actor, Task task) {
+        Application app = applicationOf(task);
+        if (!actor.username().equals(task.getAssignee()) && !applications.mayView(actor, app)) {
+            throw new NotFoundException("There is no open task " + task.getId() + ".");
+        }
+        return app;
     }
 
     private Task reload(Task task) {
@@ -165,7 +179,7 @@ public class TaskList {
     private String nameOf(Task task) {
         Object kind = engine.getTaskService().getVariable(task.getId(), AmendmentProcess.KIND);
         return kind == null ? task.getName()
-                : task.getName() + " (amendment: " + AmendmentKind.valueOf(kind.toString()).label().toLowerCase() + ")";
+                : task.getName() + " (amendment: " + AmendmentKind.valueOf(kind.toString()).label().toLowerCase(Locale.ROOT) + ")";
     }
 
     /** Where the work of each task is done; doing it completes the task. */

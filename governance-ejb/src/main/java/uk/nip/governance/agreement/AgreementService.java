@@ -25,6 +25,7 @@ import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.domain.AccessDeniedException;
+import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationAction;
 import uk.nip.governance.domain.ApplicationState;
@@ -54,6 +55,9 @@ public class AgreementService {
 
     @Inject
     AmendmentService amendments;
+
+    @Inject
+    CommitteeService committees;
 
     @Inject
     Event<AgreementIssued> issued;
@@ -101,6 +105,10 @@ public class AgreementService {
                     "Say why this agreement version is issued (approval, amendment or renewal).");
         }
         Application app = lockedApplication(actor, applicationId);
+        if (!actor.isSystem() && !committees.chairs(actor, app)) {
+            throw new AccessDeniedException("Only the chair of " + committees.committeeOf(app).getName()
+                    + " issues agreements for " + app.getReference() + ".");
+        }
         ApplicationState state = app.getState();
         if (state != ApplicationState.APPROVED && state != ApplicationState.ACTIVE) {
             throw new IllegalTransitionException(state, ApplicationAction.ISSUE_AGREEMENT);
@@ -172,13 +180,20 @@ public class AgreementService {
         }
         Application app = applications.get(actor, applicationId);
         SignatoryParty party = partyFor(actor, app).orElseThrow(() -> new AccessDeniedException(
-                "Only the lead applicant (" + app.getLeadUsername() + ") and a committee chair sign the agreement for "
-                        + "application " + app.getReference() + "."));
+                "Only the lead applicant (" + app.getLeadUsername() + ") and the chair of "
+                        + committees.committeeOf(app).getName() + " sign the agreement for application "
+                        + app.getReference() + "."));
         lock(app);
         DataSharingAgreement agreement = find(app, version);
+        // a suspended, expired, revoked or lapsed project takes on nothing new by a late signature
+        if (app.getState() != ApplicationState.AGREEMENT_PENDING && app.getState() != ApplicationState.ACTIVE) {
+            throw new AgreementConflictException("Application " + app.getReference() + " is "
+                    + app.getState().label().toLowerCase(Locale.ROOT) + ", so version " + version
+                    + " of its agreement cannot be signed now.");
+        }
         if (agreement.getStatus() != AgreementStatus.AWAITING_SIGNATURES) {
             throw new AgreementConflictException("Version " + version + " of the agreement for " + app.getReference()
-                    + " is " + agreement.getStatus().label().toLowerCase() + " and can no longer be signed.");
+                    + " is " + agreement.getStatus().label().toLowerCase(Locale.ROOT) + " and can no longer be signed.");
         }
         if (!agreement.getSha256().equals(hash)) {
             throw new AgreementConflictException("The document you signed (SHA-256 " + hash + ") is not version "
@@ -188,13 +203,13 @@ public class AgreementService {
         List<AgreementSignature> signatures = signaturesOf(List.of(agreement.getId()));
         for (AgreementSignature s : signatures) {
             if (s.getParty() == party) {
-                throw new AgreementConflictException("The " + party.label().toLowerCase() + " has already signed version "
+                throw new AgreementConflictException("The " + party.label().toLowerCase(Locale.ROOT) + " has already signed version "
                         + version + " of the agreement for " + app.getReference() + " (" + s.getUsername() + ", "
                         + s.getSignedAt() + ").");
             }
             if (s.getUsername().equals(actor.username())) {
                 throw new AgreementConflictException("You have already signed version " + version + " as "
-                        + s.getParty().label().toLowerCase() + "; the other party must be someone else.");
+                        + s.getParty().label().toLowerCase(Locale.ROOT) + "; the other party must be someone else.");
             }
         }
         Instant now = Instant.now();
@@ -225,6 +240,10 @@ public class AgreementService {
                     "State what happened and why access is revoked; the statement is kept with the decision.");
         }
         Application app = lockedApplication(actor, applicationId);
+        if (!mayRevoke(actor, app)) {
+            throw new AccessDeniedException("Only the chair of " + committees.committeeOf(app).getName()
+                    + " or a data custodian may revoke access to " + app.getReference() + ".");
+        }
         String text = statement.strip();
         applications.recordStep(actor, applicationId, ApplicationAction.REVOKE,
                 ground.label() + " (" + ground + "): " + text);
@@ -321,19 +340,28 @@ public class AgreementService {
                 .requireComplete();
     }
 
-    /** The party this actor signs for on this application, if any: the lead first, then a chair. */
-    public static Optional<SignatoryParty> partyFor(Actor actor, Application app) {
+    /**
+     * The party this actor signs for on this application, if any: the lead first, then the chair
+     * of the committee that reviewed it.
+     */
+    public Optional<SignatoryParty> partyFor(Actor actor, Application app) {
         if (app.getLeadUsername().equals(actor.username())) {
             return Optional.of(SignatoryParty.APPLICANT);
         }
-        if (actor.has(Role.DAC_CHAIR)) {
+        if (committees.chairs(actor, app)) {
             return Optional.of(SignatoryParty.COMMITTEE_CHAIR);
         }
         return Optional.empty();
     }
 
-    public static boolean mayRevoke(Actor actor) {
-        return actor.has(Role.DAC_CHAIR) || actor.has(Role.CUSTODIAN);
+    /** A data custodian, or the chair of the committee that reviewed this application. */
+    public boolean mayRevoke(Actor actor, Application app) {
+        return actor.has(Role.CUSTODIAN) || committees.chairs(actor, app);
+    }
+
+    /** Chairs issue new versions for amendments and renewals of an active project. */
+    public boolean mayIssue(Actor actor, Application app) {
+        return app.getState() == ApplicationState.ACTIVE && committees.chairs(actor, app);
     }
 
     private void takeEffect(Actor actor, Application app, DataSharingAgreement agreement, Instant now) {
@@ -397,7 +425,7 @@ public class AgreementService {
                     + (d.getAgeTo() == null ? "any" : d.getAgeTo()));
         }
         if (d.getSex() != null) {
-            criteria.add("sex " + d.getSex().name().toLowerCase());
+            criteria.add("sex " + d.getSex().name().toLowerCase(Locale.ROOT));
         }
         return d.getDatasetId() + (criteria.isEmpty() ? " (whole collection)" : " (" + String.join(", ", criteria) + ")");
     }

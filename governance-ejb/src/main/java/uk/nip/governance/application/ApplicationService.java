@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import uk.nip.governance.audit.AuditTrail;
@@ -334,8 +335,9 @@ public class ApplicationService {
     }
 
     /**
-     * The team (lead and listed members) at any time; custodians, administrators and auditors once
-     * it is submitted; committee members of its committee once they have declared no conflict.
+     * The team (lead and listed members) and auditors, who read everything, at any time; custodians
+     * and administrators once it is submitted; committee members of its committee once they have
+     * declared no conflict.
      */
     public boolean mayView(Actor actor, Application app) {
         if (actor.isSystem() || actor.has(Role.AUDITOR) || app.isOnTeam(actor.username())) {
@@ -358,7 +360,7 @@ public class ApplicationService {
         flush(app);
         em.persist(new ApplicationEvent(app.getId(), action, from, to, actor.username(), actor.primaryRole(),
                 Instant.now(), reason, actor.origin()));
-        audit.record(actor, "application." + action.name().toLowerCase().replace('_', '-'), "application",
+        audit.record(actor, "application." + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), "application",
                 app.getReference(), from + " -> " + to + (reason == null ? "" : ": " + reason));
     }
 
@@ -395,7 +397,7 @@ public class ApplicationService {
     private static void requireEditable(Application app) {
         if (app.getState() != ApplicationState.DRAFT && app.getState() != ApplicationState.RETURNED) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + " and can no longer be edited.");
+                    + app.getState().label().toLowerCase(Locale.ROOT) + " and can no longer be edited.");
         }
     }
 

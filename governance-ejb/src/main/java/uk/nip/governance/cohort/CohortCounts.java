@@ -45,7 +45,8 @@ public class CohortCounts {
 
     /** One count per requested collection, the primary first, each of that collection's own criteria. */
     public List<CohortCount> request(Actor actor, long applicationId) {
-        Application app = applications.load(applicationId);
+        // who may see it first: a custodian sees no draft, so counts none
+        Application app = applications.get(actor, applicationId);
         if (!actor.has(Role.CUSTODIAN) && !committees.mayReview(actor, app)) {
             throw new AccessDeniedException("Only reviewers of " + app.getReference()
                     + " without a conflict, and custodians, may count its cohort.");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -121,7 +122,7 @@ public class CommitteeService {
             em.flush();
         }
         em.persist(new CommitteeMember(committeeId, username, seat));
-        audit.record(actor, "committee.seat", "committee", committeeId, username + " as " + seat.name().toLowerCase());
+        audit.record(actor, "committee.seat", "committee", committeeId, username + " as " + seat.name().toLowerCase(Locale.ROOT));
     }
 
     /** Quorum, majority and review time are each committee's own; administrators set them. */
@@ -188,10 +189,14 @@ public class CommitteeService {
         requireSeat(actor, app);
         if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + "; declarations are taken while it is in review.");
+                    + app.getState().label().toLowerCase(Locale.ROOT) + "; declarations are taken while it is in review.");
         }
         if (conflicted && (statement == null || statement.isBlank())) {
             throw new ValidationException(Map.of("statement", "Describe the conflict of interest."));
+        }
+        if (!conflicted && app.isOnTeam(actor.username())) {
+            throw new AccessDeniedException("You are named on the team of " + app.getReference()
+                    + ", which is a conflict of interest: declare it, saying how you are involved.");
         }
         Optional<ConflictDeclaration> earlier = declaration(app, actor.username());
         if (earlier.isPresent()) {
@@ -237,7 +242,7 @@ public class CommitteeService {
         requireReviewer(actor, app);
         if (!votingOpen(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + "; votes are taken while it is under review.");
+                    + app.getState().label().toLowerCase(Locale.ROOT) + "; votes are taken while it is under review.");
         }
         Map<String, String> problems = new LinkedHashMap<>();
         if (choice == null) {
@@ -256,7 +261,7 @@ public class CommitteeService {
             vote = mine.get();
             if (expectedVersion == null || vote.getVersion() != expectedVersion) {
                 throw new ConcurrentEditException("Your vote on " + app.getReference() + " was changed in another"
-                        + " session (it is now " + vote.getChoice().label().toLowerCase()
+                        + " session (it is now " + vote.getChoice().label().toLowerCase(Locale.ROOT)
                         + "). Reload it before changing it again.");
             }
             vote.cast(choice, reason.strip(), Instant.now(), actor.origin());
@@ -268,7 +273,7 @@ public class CommitteeService {
         }
         flush("Your vote on " + app.getReference() + " was recorded by another session meanwhile; reload it.");
         audit.record(actor, "review.vote", "application", app.getReference(),
-                choice.name().toLowerCase() + ": " + reason.strip());
+                choice.name().toLowerCase(Locale.ROOT) + ": " + reason.strip());
         boolean quorate = tally(app).quorate();
         if (!wasQuorate && quorate) {
             decisionAwaited.fire(new DecisionAwaited(app.getId()));
@@ -314,6 +319,16 @@ public class CommitteeService {
     }
 
     /**
+     * The chair's seat on the committee that reviews this application, without a declared
+     * conflict in it and not on its team: the realm role alone names no committee (ADR 7).
+     */
+    public boolean chairs(Actor actor, Application app) {
+        return actor.has(Role.DAC_CHAIR) && seatFor(actor, app).orElse(null) == Seat.CHAIR
+                && !app.isOnTeam(actor.username())
+                && declaration(app, actor.username()).map(d -> !d.isConflicted()).orElse(true);
+    }
+
+    /**
      * What the chair must satisfy before deciding: a chair's seat on this committee, no conflict,
      * and a quorum of votes. Returns the tally the decision is taken on.
      */
@@ -345,7 +360,7 @@ public class CommitteeService {
             applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_CLARIFICATION, question.strip());
         } else if (app.getState() != ApplicationState.CLARIFICATION_REQUESTED && openAmendment(app).isEmpty()) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + "; questions are asked while it is under review.");
+                    + app.getState().label().toLowerCase(Locale.ROOT) + "; questions are asked while it is under review.");
         }
         ClarificationMessage m = new ClarificationMessage(app.getId(), null, actor.username(), actor.primaryRole(),
                 question.strip(), Instant.now(), actor.origin());
@@ -379,7 +394,7 @@ public class CommitteeService {
         }
         if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
-                    + app.getState().label().toLowerCase() + "; its clarification threads are closed.");
+                    + app.getState().label().toLowerCase(Locale.ROOT) + "; its clarification threads are closed.");
         }
         ClarificationMessage m = new ClarificationMessage(app.getId(), threadId, actor.username(),
                 lead ? Role.RESEARCHER.realmName() : actor.primaryRole(), body.strip(), Instant.now(), actor.origin());
@@ -539,6 +554,10 @@ public class CommitteeService {
 
     private void requireReviewer(Actor actor, Application app) {
         requireSeat(actor, app);
+        if (app.isOnTeam(actor.username())) {
+            throw new AccessDeniedException("You are named on the team of " + app.getReference()
+                    + ", so you cannot review it, vote, or count towards its quorum.");
+        }
         Optional<ConflictDeclaration> d = declaration(app, actor.username());
         if (d.isEmpty()) {
             throw new AccessDeniedException("Declare whether you have a conflict of interest in "

@@ -30,8 +30,13 @@ public record Actor(String username, Set<Role> roles, String origin) {
         return roles.contains(role);
     }
 
+    /**
+     * The workflow engine only. The broker's service account is not the system: it reaches the
+     * engine's external tasks (ADR 3) and no application, so a stolen broker credential decides,
+     * issues and reads nothing.
+     */
     public boolean isSystem() {
-        return roles.contains(Role.SYSTEM) || roles.contains(Role.BROKER);
+        return roles.contains(Role.SYSTEM);
     }
 
     /** The role recorded on events and audit records: the most specific one the actor holds (declaration order). */

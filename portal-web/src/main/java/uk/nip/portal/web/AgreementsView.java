@@ -17,10 +17,8 @@ import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationAction;
-import uk.nip.governance.domain.ApplicationState;
 import uk.nip.governance.domain.GovernanceException;
 import uk.nip.governance.domain.Lifecycle;
-import uk.nip.governance.domain.Role;
 import uk.nip.portal.infra.CurrentActor;
 
 /**
@@ -98,7 +96,7 @@ public class AgreementsView implements Serializable {
 
     /** The newest version awaiting signatures, if this actor is a party that has not signed it yet. */
     private Optional<AgreementSummary> signable(Actor actor) {
-        Optional<SignatoryParty> party = AgreementService.partyFor(actor, application);
+        Optional<SignatoryParty> party = agreements.partyFor(actor, application);
         return versions.stream()
                 .filter(v -> v.status() == AgreementStatus.AWAITING_SIGNATURES)
                 .findFirst()
@@ -141,19 +139,18 @@ public class AgreementsView implements Serializable {
     }
 
     public boolean isMayRevoke() {
-        return application != null && AgreementService.mayRevoke(current.actor())
+        return application != null && agreements.mayRevoke(current.actor(), application)
                 && Lifecycle.allows(application.getState(), ApplicationAction.REVOKE);
     }
 
     /** Chairs issue new versions for amendments and renewals of an active project. */
     public boolean isMayIssue() {
-        return application != null && current.actor().has(Role.DAC_CHAIR)
-                && application.getState() == ApplicationState.ACTIVE;
+        return application != null && agreements.mayIssue(current.actor(), application);
     }
 
     public String getSignParty() {
         return application == null ? null
-                : AgreementService.partyFor(current.actor(), application).map(SignatoryParty::label).orElse(null);
+                : agreements.partyFor(current.actor(), application).map(SignatoryParty::label).orElse(null);
     }
 
     public RevocationGround[] getGrounds() {
