@@ -175,6 +175,14 @@ class AmendmentIT {
         assertTrue(early.json().get("problems").has("newEndDate"), early.body());
         assertEquals(422, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "More.",
                 "addedDatasetIds", List.of("no-such-collection"))).status());
+        // every field given would take effect, so one that does not belong to the kind is refused
+        Reply mixed = Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "More.",
+                "addedDatasetIds", List.of("demo-brain-mr", "demo-brain-mr"), "newEndDate", end.minusDays(1).toString()));
+        assertEquals(422, mixed.status(), mixed.body());
+        assertTrue(mixed.json().get("problems").get("newEndDate").asText().contains("Only a MORE_TIME or RENEWAL"),
+                mixed.body());
+        assertTrue(mixed.json().get("problems").get("addedDatasetIds").asText().contains("named more than once"),
+                mixed.body());
         Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
                 "newEndDate", end.plusYears(1).toString());
         assertEquals(403, Http.postJson(amendments, Http.userToken("researcher2"), oneMoreYear).status());
@@ -237,6 +245,11 @@ class AmendmentIT {
                 .body().contains("Version 2 of the data-sharing agreement"));
         assertEquals(end.toString(), Http.get("/api/applications/" + id, lead).json().get("endDate").asText(),
                 "approved but not yet signed: the end date in effect has not moved");
+        // a second change now would have its own version supersede this one's, and this approval would be lost
+        Reply second = Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS", "description", "A new reader.",
+                "addedMembers", List.of(Map.of("name", "Third Reader"))));
+        assertEquals(409, second.status(), second.body());
+        assertTrue(second.json().get("error").asText().contains("waits for both signatures"), second.body());
 
         // Version 2 awaits signatures while version 1 still governs access.
         JsonNode versions = Http.get(AgreementIT.agreements(id), lead).json();

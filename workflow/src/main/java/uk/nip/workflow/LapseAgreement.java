@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import uk.nip.governance.agreement.AgreementService;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.domain.Actor;
 import uk.nip.governance.domain.ApplicationAction;
@@ -17,10 +18,17 @@ public class LapseAgreement implements JavaDelegate {
     @Inject
     ApplicationService applications;
 
+    @Inject
+    AgreementService agreements;
+
     @Override
     public void execute(DelegateExecution execution) {
-        applications.recordStep(Actor.system("workflow"), (Long) execution.getVariable("applicationId"),
-                ApplicationAction.LAPSE, "The agreement was not signed by both parties within "
-                        + execution.getVariable(SigningLapse.VARIABLE) + " of being issued");
+        Actor workflow = Actor.system("workflow");
+        long applicationId = (Long) execution.getVariable("applicationId");
+        Object period = execution.getVariable(SigningLapse.VARIABLE);
+        // the unsigned version lapses with the approval, so its listing no longer offers it for signature
+        agreements.lapseUnsigned(workflow, applicationId, String.valueOf(period));
+        applications.recordStep(workflow, applicationId, ApplicationAction.LAPSE,
+                "The agreement was not signed by both parties within " + period + " of being issued");
     }
 }

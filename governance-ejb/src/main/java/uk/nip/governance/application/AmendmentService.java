@@ -63,6 +63,13 @@ public class AmendmentService {
             throw new ConcurrentEditException("Application " + app.getReference()
                     + " already has an amendment under review; wait for the committee's decision.");
         }
+        // its agreement version would be superseded by the next one, and the approved change lost
+        Optional<Amendment> unsigned = awaitingSignatures(app);
+        if (unsigned.isPresent()) {
+            throw new ConcurrentEditException("The approved amendment of " + app.getReference() + " ("
+                    + unsigned.get().summary() + ") waits for both signatures on its agreement version; ask for "
+                    + "another change once it is signed or its signing period has ended.");
+        }
         Map<String, String> problems = problems(app, form);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -180,6 +187,20 @@ public class AmendmentService {
         if (form.description() == null || form.description().isBlank()) {
             p.put("description", "Explain why the change is needed.");
         }
+        // every field given takes effect with the amendment, so one that does not belong to its kind is refused
+        AmendmentKind kind = form.kind();
+        if (form.newEndDate() != null && kind != AmendmentKind.MORE_TIME && kind != AmendmentKind.RENEWAL) {
+            p.put("newEndDate", "Only a MORE_TIME or RENEWAL amendment changes the end date; leave it out of a "
+                    + kind + " amendment.");
+        }
+        if (!form.addedDatasetIds().isEmpty() && kind != AmendmentKind.MORE_DATA) {
+            p.put("addedDatasetIds", "Only a MORE_DATA amendment adds collections; leave them out of a " + kind
+                    + " amendment.");
+        }
+        if (!form.addedMembers().isEmpty() && kind != AmendmentKind.NEW_MEMBERS) {
+            p.put("addedMembers", "Only a NEW_MEMBERS amendment adds people; leave them out of a " + kind
+                    + " amendment.");
+        }
         switch (form.kind()) {
             case MORE_TIME, RENEWAL -> {
                 if (form.newEndDate() == null) {
@@ -193,7 +214,9 @@ public class AmendmentService {
                     p.put("addedDatasetIds", "Name at least one collection to add.");
                 }
                 for (String d : form.addedDatasetIds()) {
-                    if (catalogue.find(d).isEmpty()) {
+                    if (form.addedDatasetIds().indexOf(d) != form.addedDatasetIds().lastIndexOf(d)) {
+                        p.put("addedDatasetIds", "'" + d + "' is named more than once.");
+                    } else if (catalogue.find(d).isEmpty()) {
                         p.put("addedDatasetIds", "'" + d + "' is not a collection in the catalogue.");
                     } else if (app.getDatasets().stream().anyMatch(r -> d.equals(r.getDatasetId()))) {
                         p.put("addedDatasetIds", "'" + d + "' is already part of this application.");
