@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -93,7 +94,7 @@ public final class ProvisioningManifest {
             reached.put(s, outcomes.stream().filter(o -> o.reached().compareTo(s) >= 0).count());
         }
         Map<String, Long> out = new LinkedHashMap<>();
-        reached.forEach((s, n) -> out.put(s.name().toLowerCase(), n));
+        reached.forEach((s, n) -> out.put(s.name().toLowerCase(Locale.ROOT), n));
         out.put("quarantined", outcomes.stream().filter(o -> !o.isWritten()).count());
         return out;
     }

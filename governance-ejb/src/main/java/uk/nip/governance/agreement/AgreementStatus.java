@@ -1,5 +1,7 @@
 package uk.nip.governance.agreement;
 
+import java.util.Locale;
+
 /** Where one version of an agreement stands. */
 public enum AgreementStatus {
     /** Issued; waits for the applicant and the chair. */
@@ -14,7 +16,7 @@ public enum AgreementStatus {
     EXPIRED;
 
     public String label() {
-        String s = name().replace('_', ' ').toLowerCase();
+        String s = name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,5 +1,6 @@
 package uk.nip.governance.application;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,7 @@ public final class Orcid {
                 s = s.substring(prefix.length());
             }
         }
-        return s.toUpperCase();
+        return s.toUpperCase(Locale.ROOT);
     }
 
     public static boolean hasValidFormat(String orcid) {

@@ -1,5 +1,6 @@
 package uk.nip.governance.catalogue;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,7 @@ public enum DuoCode {
         if (code == null) {
             return Optional.empty();
         }
-        String c = code.strip().toUpperCase().replace('_', ':');
+        String c = code.strip().toUpperCase(Locale.ROOT).replace('_', ':');
         for (DuoCode d : values()) {
             if (d.curie.equals(c) || d.shorthand.equals(c)) {
                 return Optional.of(d);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import uk.nip.governance.application.Application;
@@ -92,7 +93,7 @@ public final class RestrictionCheck {
                             + " may be used only by not-for-profit organisations."
                     : null;
             case NO_GENERAL_METHODS_RESEARCH -> methodsDevelopment(app.purpose())
-                    ? "The purpose is " + app.purpose().label().toLowerCase() + ", which develops methods (algorithms),"
+                    ? "The purpose is " + app.purpose().label().toLowerCase(Locale.ROOT) + ", which develops methods (algorithms),"
                             + " but " + collection + " may not be used for general methods research."
                     : null;
             case ETHICS_APPROVAL_REQUIRED -> {

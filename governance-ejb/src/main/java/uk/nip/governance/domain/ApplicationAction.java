@@ -1,5 +1,7 @@
 package uk.nip.governance.domain;
 
+import java.util.Locale;
+
 /** What someone does to an application. Each accepted action becomes one immutable event. */
 public enum ApplicationAction {
     CREATE,
@@ -28,6 +30,6 @@ public enum ApplicationAction {
     CLOSE;
 
     public String label() {
-        return name().replace('_', ' ').toLowerCase();
+        return name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 }

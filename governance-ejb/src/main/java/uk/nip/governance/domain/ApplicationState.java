@@ -1,5 +1,7 @@
 package uk.nip.governance.domain;
 
+import java.util.Locale;
+
 /** The states a researcher, committee and the public see an application in (domain.md). */
 public enum ApplicationState {
     DRAFT,
@@ -30,7 +32,7 @@ public enum ApplicationState {
     }
 
     public String label() {
-        String s = name().replace('_', ' ').toLowerCase();
+        String s = name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

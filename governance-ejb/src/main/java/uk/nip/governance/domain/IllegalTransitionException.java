@@ -1,5 +1,7 @@
 package uk.nip.governance.domain;
 
+import java.util.Locale;
+
 /** An action the lifecycle does not allow in the application's current state. */
 public class IllegalTransitionException extends GovernanceException {
 
@@ -7,7 +9,7 @@ public class IllegalTransitionException extends GovernanceException {
     private final ApplicationAction action;
 
     public IllegalTransitionException(ApplicationState state, ApplicationAction action) {
-        super("An application that is " + state.label().toLowerCase() + " cannot be " + pastTense(action)
+        super("An application that is " + state.label().toLowerCase(Locale.ROOT) + " cannot be " + pastTense(action)
                 + " (state " + state + ", action " + action + ").");
         this.state = state;
         this.action = action;

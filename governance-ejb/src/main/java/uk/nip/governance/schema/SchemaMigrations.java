@@ -2,6 +2,7 @@ package uk.nip.governance.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -34,7 +35,7 @@ public final class SchemaMigrations {
 
     static String vendor(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             return product.contains("postgres") ? "postgresql" : "h2";
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the governance database: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
@@ -71,7 +72,7 @@ public class Teardown {
                 + a.getDestroyedAt() + ", attestation sha256 " + a.getManifestSha256() + ", process "
                 + a.getProcessInstanceId() + ", propagation " + a.getPropagationMillis() + " ms");
         applications.recordStep(actor, applicationId, ApplicationAction.CLOSE, "Access " + endedAs.name()
-                .toLowerCase() + (ground == null ? "" : " (" + ground + ")") + "; data destroyed, "
+                .toLowerCase(Locale.ROOT) + (ground == null ? "" : " (" + ground + ")") + "; data destroyed, "
                 + a.getFilesDestroyed() + " files attested");
         return a;
     }

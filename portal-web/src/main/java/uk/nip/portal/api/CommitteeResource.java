@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.committee.Committee;
@@ -70,7 +71,7 @@ public class CommitteeResource {
     private CommitteeView view(Committee c) {
         return new CommitteeView(c.getId(), c.getName(), c.getQuorum(), c.getMajorityRule().name(), c.getReviewDays(),
                 committees.members(c.getId()).stream()
-                        .map(m -> new SeatView(m.getUsername(), m.getSeat().name().toLowerCase())).toList(),
+                        .map(m -> new SeatView(m.getUsername(), m.getSeat().name().toLowerCase(Locale.ROOT))).toList(),
                 c.getVersion());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import uk.nip.governance.application.Amendment;
 import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
@@ -86,7 +87,7 @@ public class ReviewPage implements Serializable {
         try {
             Vote v = committees.vote(current.actor(), applicationId, choice, voteReason, voteVersion);
             voteVersion = v.getVersion();
-            Messages.info("Your vote (" + v.getChoice().label().toLowerCase() + ") on " + application.getReference()
+            Messages.info("Your vote (" + v.getChoice().label().toLowerCase(Locale.ROOT) + ") on " + application.getReference()
                     + " is recorded.");
             reload();
         } catch (GovernanceException e) {
