@@ -262,12 +262,15 @@ class RevocationIT {
         assertEquals("REVOKE", history.get(history.size() - 2).get("action").asText());
 
         String status = null;
+        String datasetNames = null;
         for (JsonNode e : expect(200, Http.get("/api/register", null)).json()) {
             if (reference.equals(e.get("projectId").asText())) {
                 status = e.get("status").asText();
+                datasetNames = e.get("datasetNames").asText();
             }
         }
         assertEquals("Closed (revoked: Breach of the agreement)", status);
+        assertEquals("Demo chest CT collection; Demo brain MR collection", datasetNames, "every collection of the use");
 
         List<String> trail = audit("application", reference);
         for (String action : List.of("application.revoke", "access.credentials-withdrawn", "data.destroyed",

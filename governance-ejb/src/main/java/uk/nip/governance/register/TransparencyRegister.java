@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Locale;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.agreement.RevocationGround;
 import uk.nip.governance.catalogue.Catalogue;
@@ -40,7 +42,10 @@ public class TransparencyRegister {
     }
 
     private RegisterEntry entry(Application a) {
-        String dataset = catalogue.find(a.getDatasetId()).map(Dataset::getTitle).orElse(a.getDatasetId());
+        // every collection the use covers, amendments included, not only the first requested
+        String dataset = a.requestedCollections().stream()
+                .map(id -> catalogue.find(id).map(Dataset::getTitle).orElse(id))
+                .collect(Collectors.joining("; "));
         return new RegisterEntry(a.getReference(), a.getTitle(), a.getLaySummary(), a.getPublicBenefit(),
                 a.getOrganisation(), dataset, ACCESS_TYPE, status(a),
                 a.getDecidedAt() == null ? null : a.getDecidedAt().atZone(ZoneOffset.UTC).toLocalDate());
@@ -51,7 +56,7 @@ public class TransparencyRegister {
         if (a.getState() != ApplicationState.CLOSED) {
             return a.getState().label();
         }
-        return teardown.latest(a.getId()).map(t -> "Closed (" + t.getEndedAs().toLowerCase()
+        return teardown.latest(a.getId()).map(t -> "Closed (" + t.getEndedAs().toLowerCase(Locale.ROOT)
                 + (t.getGround() == null ? "" : ": " + groundLabel(t.getGround())) + ")").orElse(a.getState().label());
     }
 
