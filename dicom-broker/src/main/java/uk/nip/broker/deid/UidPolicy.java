@@ -25,10 +25,27 @@ final class UidPolicy {
             new AttributeTag(0x0008, 0x0117),   // Context UID
             new AttributeTag(0x0008, 0x0118));  // Mapping Resource UID
 
+    /** Always replaced, whatever their value: the output's folders and file names are made of them. */
+    private static final Set<AttributeTag> OWN_INSTANCE_UIDS = Set.of(
+            TagFromName.StudyInstanceUID,
+            TagFromName.SeriesInstanceUID,
+            TagFromName.SOPInstanceUID,
+            TagFromName.MediaStorageSOPInstanceUID);
+
     private UidPolicy() {
     }
 
+    /**
+     * Class UIDs stay, and so do other values under the DICOM root (well-known instances such as
+     * a standard frame of reference); an instance's own UIDs never do, even if they claim that root.
+     */
     static boolean keeps(AttributeTag tag, String value) {
-        return CLASS_UIDS.contains(tag) || value.trim().startsWith(DICOM_ROOT) || value.trim().isEmpty();
+        if (value.trim().isEmpty()) {
+            return true;
+        }
+        if (OWN_INSTANCE_UIDS.contains(tag)) {
+            return false;
+        }
+        return CLASS_UIDS.contains(tag) || value.trim().startsWith(DICOM_ROOT);
     }
 }

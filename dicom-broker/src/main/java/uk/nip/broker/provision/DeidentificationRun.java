@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.pixelmed.dicom.AttributeList;
@@ -60,6 +61,7 @@ public final class DeidentificationRun {
     static final String MANIFEST_TEMP = ".manifest";
     /** Writes go out in pieces of this size. */
     static final int WRITE_PIECE = 256 * 1024;
+    private static final Pattern VALID_UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
 
     /**
      * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
@@ -325,8 +327,12 @@ public final class DeidentificationRun {
                         read.transferSyntaxUid());
                 reached = Stage.DEIDENTIFIED;
 
-                Path target = settings.output().resolve(released.studyInstanceUid())
-                        .resolve(released.seriesInstanceUid()).resolve(released.sopInstanceUid() + ".dcm");
+                Optional<Path> placed = outputPath(released);
+                if (placed.isEmpty()) {
+                    return quarantine(input, rel, reached, QuarantineReason.UNSUPPORTED, "its study, series or "
+                            + "instance UID is missing or not a valid UID, so it has no place in the output");
+                }
+                Path target = placed.get();
                 String earlier = claim(target, rel);
                 if (earlier != null) {
                     return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
@@ -395,6 +401,21 @@ public final class DeidentificationRun {
                     }
                 }
             }
+        }
+
+        /**
+         * study/series/instance.dcm inside the output, or nothing for UIDs that are not UIDs: a
+         * value such as "../x" must never name a folder outside it.
+         */
+        private Optional<Path> outputPath(DicomDeidentifier.ReleasedInstance released) {
+            for (String uid : List.of(released.studyInstanceUid(), released.seriesInstanceUid(), released.sopInstanceUid())) {
+                if (uid.length() > 64 || !VALID_UID.matcher(uid).matches()) {
+                    return Optional.empty();
+                }
+            }
+            Path target = settings.output().resolve(released.studyInstanceUid())
+                    .resolve(released.seriesInstanceUid()).resolve(released.sopInstanceUid() + ".dcm");
+            return target.normalize().startsWith(settings.output().normalize()) ? Optional.of(target) : Optional.empty();
         }
 
         /** Instances up to {@link ReceivedInstance#IN_MEMORY_LIMIT} are read into this thread's buffer whole. */

@@ -11,9 +11,11 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntFunction;
 
@@ -71,12 +73,13 @@ final class InputIntake {
      * the Pixel Data in place. Otherwise it is parsed from the file.
      */
     Result inspect(Path file, IntFunction<byte[]> room) {
-        if (Files.isDirectory(file)) {
-            return Result.rejected(QuarantineReason.UNSUPPORTED, "symbolic link to a folder is not followed");
-        }
-        if (!Files.isRegularFile(file)) {
+        // a link may point anywhere: at another folder's patients, or at a system file
+        if (Files.isSymbolicLink(file)) {
             return Result.rejected(QuarantineReason.UNSUPPORTED,
-                    Files.isSymbolicLink(file) ? "broken symbolic link" : "not a regular file");
+                    "symbolic link is not followed: it could point outside the input folder");
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Result.rejected(QuarantineReason.UNSUPPORTED, "not a regular file");
         }
         long size;
         byte[] head;
@@ -116,7 +119,7 @@ final class InputIntake {
 
     /** Reads exactly {@code size} bytes; false if the file turns out shorter or longer. */
     private static boolean readWhole(Path file, byte[] into, int at, int size) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ByteBuffer room = ByteBuffer.wrap(into, at, size);
             while (room.hasRemaining()) {
                 if (ch.read(room) < 0) {
@@ -373,7 +376,7 @@ final class InputIntake {
                 return true;
             }
             String m = t.getMessage();
-            if (m != null && (m.contains("EOF") || m.toLowerCase().contains("premature end") || m.contains("end of stream"))) {
+            if (m != null && (m.contains("EOF") || m.toLowerCase(Locale.ROOT).contains("premature end") || m.contains("end of stream"))) {
                 return true;
             }
         }

@@ -3,6 +3,7 @@ package uk.nip.broker.provision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
@@ -51,11 +52,11 @@ public final class Quarantine {
                         out.write(original.data(), original.offset(), (int) original.size());
                     }
                     RestrictedStore.makeOwnerOnlyFile(target);
-                } else if (Files.isRegularFile(original.file())) {
+                } else if (Files.isRegularFile(original.file(), LinkOption.NOFOLLOW_LINKS)) {
                     Files.copy(original.file(), target, StandardCopyOption.REPLACE_EXISTING);
                     RestrictedStore.makeOwnerOnlyFile(target);
                 } else {
-                    record.put("copy", "not copied: not a regular file");
+                    record.put("copy", "not copied: not a regular file (a symbolic link is never followed)");
                 }
             } catch (IOException e) {
                 record.put("copy", "not copied: " + e.getClass().getSimpleName());

@@ -84,6 +84,67 @@ class BadInputTest {
     }
 
     @Test
+    void symbolicLinksAreNeverFollowed() throws Exception {
+        Path in = tmp.resolve("links");
+        TestSupport.pydicomSample("CT_small.dcm", in);
+        Path elsewhere = TestSupport.pydicomSample("MR_small.dcm", tmp.resolve("another-folder"));
+        Files.createSymbolicLink(in.resolve("other-patient.dcm"), elsewhere);
+        Files.createSymbolicLink(in.resolve("pw"), Path.of("/etc/passwd"));
+        Path storeRoot = tmp.resolve("links-store");
+        RunReport report = TestSupport.deidentify("links", in, tmp.resolve("links-out"), storeRoot,
+                DeidentificationProfile.tciaDefault());
+
+        assertEquals(3, report.received());
+        assertEquals(1, report.written(), report.summary().toString());
+        for (String link : List.of("other-patient.dcm", "pw")) {
+            FileOutcome o = report.outcomes().stream().filter(f -> f.inputPath().equals(link)).findFirst().orElseThrow();
+            assertEquals("unsupported", o.reason().code(), link);
+            assertTrue(o.detail().contains("symbolic link is not followed"), o.detail());
+            // nothing the link points at is copied into the store either
+            assertFalse(Files.exists(report.quarantineFolder().resolve(link)), link);
+            assertTrue(Files.readString(report.quarantineFolder().resolve(link + ".reason.json")).contains("not copied"));
+        }
+    }
+
+    /**
+     * UIDs under the DICOM root are kept elsewhere (well-known instances), but an instance's own
+     * UIDs name the output's folders and files: one crafted as "1.2.840.10008.77/../../x" must
+     * neither survive nor put a file outside the output.
+     */
+    @Test
+    void anInstancesOwnUidsAreAlwaysReplacedAndNeverLeaveTheOutput() throws Exception {
+        Path in = tmp.resolve("crafted");
+        Path file = TestSupport.pydicomSample("CT_small.dcm", in);
+        TestSupport.dcmodify(file, "(0020,000D)=1.2.840.10008.77/../../escaped", "(0008,0018)=1.2.840.10008.78");
+        Path out = tmp.resolve("crafted-out").resolve("inside");
+        RunReport report = TestSupport.deidentify("crafted", in, out, tmp.resolve("crafted-store"),
+                DeidentificationProfile.tciaDefault());
+
+        assertEquals(1, report.written(), report.summary().toString());
+        Path written = TestSupport.dicomFiles(report.outputFolder()).get(0);
+        assertTrue(written.normalize().startsWith(out), written.toString());
+        assertFalse(Files.exists(tmp.resolve("crafted-out").resolve("escaped")));
+        var list = TestSupport.read(written);
+        for (var tag : List.of(TagFromName.StudyInstanceUID, TagFromName.SOPInstanceUID)) {
+            String uid = Attribute.getSingleStringValueOrEmptyString(list, tag);
+            assertTrue(uid.startsWith("2.25."), tag + " " + uid);
+        }
+        assertFalse(TestSupport.rawBytesContain(written, "1.2.840.10008.78"));
+    }
+
+    @Test
+    void anInstanceWithoutASeriesUidIsQuarantinedNotWrittenBesideItsStudy() throws Exception {
+        Path in = tmp.resolve("no-series");
+        TestSupport.dcmodify(TestSupport.pydicomSample("CT_small.dcm", in), "(0020,000E)=");
+        RunReport report = TestSupport.deidentify("no-series", in, tmp.resolve("no-series-out"),
+                tmp.resolve("no-series-store"), DeidentificationProfile.tciaDefault());
+        assertEquals(0, report.written(), report.summary().toString());
+        FileOutcome o = report.outcomes().get(0);
+        assertEquals("unsupported", o.reason().code());
+        assertTrue(o.detail().contains("not a valid UID"), o.detail());
+    }
+
+    @Test
     void agesOver89AreAggregatedTo90WhenCharacteristicsAreKept() throws Exception {
         Path in = tmp.resolve("old");
         Path file = TestSupport.pydicomSample("CT_small.dcm", in);

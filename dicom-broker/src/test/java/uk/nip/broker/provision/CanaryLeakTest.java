@@ -64,9 +64,13 @@ class CanaryLeakTest {
             List<String> insertions = new ArrayList<>();
             fields.forEach((tag, value) -> insertions.add(tag + "=" + value));
             if (name.contains("priv_SQ")) {
-                // these two carry no SOP identity of their own; give them one so they get processed
+                // these two carry no identity of their own; give them one so they get processed (an
+                // instance without study, series and SOP instance UIDs has no place in the output)
+                int n = 1000 + random.nextInt(1000);
                 insertions.add("(0008,0016)=1.2.840.10008.5.1.4.1.1.2");
-                insertions.add("(0008,0018)=1.2.826.0.1.3680043.2.1125.99." + (1000 + random.nextInt(1000)));
+                insertions.add("(0008,0018)=1.2.826.0.1.3680043.2.1125.99." + n);
+                insertions.add("(0020,000D)=1.2.826.0.1.3680043.2.1125.97." + n);
+                insertions.add("(0020,000E)=1.2.826.0.1.3680043.2.1125.98." + n);
             }
             TestSupport.dcmodify(file, insertions.toArray(String[]::new));
             canariesByFile.put(name, fields.values().stream().filter(v -> v.contains("CNRY"))
