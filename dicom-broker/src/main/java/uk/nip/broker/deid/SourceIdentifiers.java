@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +55,11 @@ public final class SourceIdentifiers {
 
     /** Value to search for, and the keyword of the attribute it came from (reported instead of the value). */
     private final Map<String, String> valueToSource = new LinkedHashMap<>();
+    /**
+     * What free text is scrubbed of, compared without case: every value above, and the ways
+     * people write its dates ("1960-03-14", "14/03/1960"), lower-cased once here.
+     */
+    private final Set<String> textForms = new LinkedHashSet<>();
 
     private SourceIdentifiers() {
     }
@@ -90,10 +97,14 @@ public final class SourceIdentifiers {
                         add(value.substring(from, to).trim(), keyword);
                     }
                 }
-                case "DA" -> add(value, keyword);
+                case "DA" -> {
+                    add(value, keyword);
+                    addWrittenDates(value);
+                }
                 case "DT" -> {
                     if (value.length() >= 8) {
                         add(value.substring(0, 8), keyword);
+                        addWrittenDates(value.substring(0, 8));
                     }
                 }
                 case "UI" -> {
@@ -114,7 +125,20 @@ public final class SourceIdentifiers {
         boolean allDigits = value.chars().allMatch(Character::isDigit);
         if (value.length() >= (allDigits ? MIN_DIGITS_LENGTH : MIN_LENGTH)) {
             valueToSource.putIfAbsent(value, keyword);
+            textForms.add(value.toLowerCase(Locale.ROOT));
         }
+    }
+
+    /** A DICOM date as free text writes it; the raw bytes are searched for the DICOM form only. */
+    private void addWrittenDates(String yyyymmdd) {
+        if (yyyymmdd.length() != 8 || !yyyymmdd.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return;
+        }
+        String y = yyyymmdd.substring(0, 4);
+        String m = yyyymmdd.substring(4, 6);
+        String d = yyyymmdd.substring(6, 8);
+        textForms.addAll(List.of(y + "-" + m + "-" + d, y + "/" + m + "/" + d, d + "/" + m + "/" + y,
+                d + "." + m + "." + y, d + "-" + m + "-" + y));
     }
 
     private static String keyword(AttributeTag tag) {
@@ -122,24 +146,42 @@ public final class SourceIdentifiers {
         return name != null ? name : tag.toString();
     }
 
-    /** Removes every known identifier from a free-text value. */
+    /** Removes every known identifier from a free-text value, whatever its case ("Smith" for SMITH). */
     String scrub(String text) {
         String out = text;
-        for (String id : valueToSource.keySet()) {
-            if (out.contains(id)) {
-                out = out.replace(id, "");
-            }
+        for (String id : textForms) {
+            out = removeIgnoringCase(out, id);
         }
         return out;
     }
 
     boolean containsAny(String text) {
-        for (String id : valueToSource.keySet()) {
-            if (text.contains(id)) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String id : textForms) {
+            if (lower.contains(id)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String removeIgnoringCase(String text, String id) {
+        StringBuilder out = null;
+        int from = 0;
+        for (int i = 0; i <= text.length() - id.length(); i++) {
+            if (text.regionMatches(true, i, id, 0, id.length())) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, from, i);
+                from = i + id.length();
+                i = from - 1;
+            }
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     /**

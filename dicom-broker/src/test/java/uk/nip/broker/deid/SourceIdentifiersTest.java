@@ -78,6 +78,19 @@ class SourceIdentifiersTest {
         assertEquals("CT chest for  on ", ids.scrub("CT chest for SMITHERSON on 20210304"));
     }
 
+    /** People do not type identifiers as DICOM stores them: other case, dates with separators. */
+    @Test
+    void scrubsIdentifiersWrittenInAnotherCaseOrDateForm() throws Exception {
+        SourceIdentifiers ids = SourceIdentifiers.collectFrom(source());
+        for (String typed : List.of("pt smitherson", "Mrn12345 seen", "scan of 2021-03-04", "dob 04/03/2021",
+                "on 04.03.2021")) {
+            assertTrue(ids.containsAny(typed), typed);
+        }
+        assertEquals("pt  seen ", ids.scrub("pt Smitherson seen 2021-03-04"));
+        assertEquals("CT chest", ids.scrub("CT chest"));
+        assertTrue(!ids.containsAny("CT chest 2021"), "a year alone is not a date of this patient");
+    }
+
     /**
      * The search looks only at sampled positions and carries bytes between 256 KiB reads;
      * every planted value must still be found wherever it lands, on pixel-like noise.
