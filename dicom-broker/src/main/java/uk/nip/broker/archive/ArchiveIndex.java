@@ -1,6 +1,7 @@
 package uk.nip.broker.archive;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -68,6 +69,12 @@ public final class ArchiveIndex implements AutoCloseable {
                         + " modality VARCHAR, body_part VARCHAR, study_date DATE, age_years INT, sex VARCHAR, site VARCHAR,"
                         + " PRIMARY KEY (archive, collection, source_key))");
                 s.execute("CREATE INDEX IF NOT EXISTS indexed_instance_unit ON indexed_instance (archive, collection, unit_key)");
+            }
+            // it holds patient IDs and UIDs: owner-only, as everything else in the store
+            try (var files = Files.list(folder)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    RestrictedStore.makeOwnerOnlyFile(f);
+                }
             }
             return new ArchiveIndex(c);
         } catch (SQLException e) {

@@ -69,6 +69,7 @@ final class ProvisioningJournal implements AutoCloseable {
         Path file = folder.resolve(key + ".journal");
         FileChannel channel = FileChannel.open(folder.resolve(key + ".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
+        RestrictedStore.makeOwnerOnlyFile(folder.resolve(key + ".lock"));
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();

@@ -95,6 +95,11 @@ class ArchiveIndexTest {
         Path folder = tmp.resolve("store/archive-index");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
         assertTrue(Files.list(folder).anyMatch(p -> p.getFileName().toString().endsWith(".mv.db")));
+        try (ArchiveIndex reopened = ArchiveIndex.open(store)) {
+            for (Path f : Files.list(folder).filter(Files::isRegularFile).toList()) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
     }
 
     @Test
