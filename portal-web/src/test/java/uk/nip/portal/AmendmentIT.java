@@ -176,12 +176,14 @@ class AmendmentIT {
         assertEquals(422, Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "More.",
                 "addedDatasetIds", List.of("no-such-collection"))).status());
         // every field given would take effect, so one that does not belong to the kind is refused
-        Reply mixed = Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "More.",
+        Reply mixed = Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "m".repeat(3801),
                 "addedDatasetIds", List.of("demo-brain-mr", "demo-brain-mr"), "newEndDate", end.minusDays(1).toString()));
         assertEquals(422, mixed.status(), mixed.body());
         assertTrue(mixed.json().get("problems").get("newEndDate").asText().contains("Only a MORE_TIME or RENEWAL"),
                 mixed.body());
         assertTrue(mixed.json().get("problems").get("addedDatasetIds").asText().contains("named more than once"),
+                mixed.body());
+        assertTrue(mixed.json().get("problems").get("description").asText().contains("Keep this to 3800 characters"),
                 mixed.body());
         Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
                 "newEndDate", end.plusYears(1).toString());

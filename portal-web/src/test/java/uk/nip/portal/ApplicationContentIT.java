@@ -160,6 +160,32 @@ class ApplicationContentIT {
         assertEquals("DRAFT", Http.get("/api/applications/" + id, lead).json().get("state").asText());
     }
 
+    /** A value longer than the database keeps is refused by name; the draft saved before stays whole. */
+    @Test
+    void anOverLongFieldIsRefusedByNameAndTheSavedDraftSurvives() {
+        long id = PortalApiIT.create(lead, PortalApiIT.completeDraft("Saved before the long paste"));
+        long version = Http.get("/api/applications/" + id, lead).json().get("version").asLong();
+        Map<String, Object> edit = PortalApiIT.completeDraft("t".repeat(300));
+        edit.put("team", List.of(Map.of("name", "A Person", "orcid", "orcid: 0000-0002-1825-0097")));
+        edit.put("version", version);
+        Reply put = Http.putJson("/api/applications/" + id, lead, edit);
+        assertEquals(422, put.status(), put.body());
+        JsonNode p = put.json().get("problems");
+        assertTrue(p.get("title").asText().contains("255 characters; it has 300"), p.toString());
+        assertTrue(p.get("team[0].orcid").asText().contains("not an ORCID iD"), p.toString());
+        JsonNode kept = Http.get("/api/applications/" + id, lead).json();
+        assertEquals("Saved before the long paste", kept.get("title").asText());
+        assertEquals(version, kept.get("version").asLong());
+        Reply created = Http.postJson("/api/applications", lead, PortalApiIT.completeDraft("x".repeat(256)));
+        assertEquals(422, created.status(), created.body());
+        // the same for a reason too long for the history: refused by name, the application unchanged
+        Reply withdraw = Http.postJson("/api/applications/" + id + "/withdraw", lead, Map.of("reason", "r".repeat(4001)));
+        assertEquals(422, withdraw.status(), withdraw.body());
+        assertTrue(withdraw.json().get("problems").get("reason").asText().contains("Keep this to 4000 characters"),
+                withdraw.body());
+        assertEquals("DRAFT", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+    }
+
     @Test
     void aTeamMemberReadsTheApplicationAndItsDocumentsButCannotChangeIt() {
         long id = PortalApiIT.create(lead, withTeamMember("Shared with the team"));

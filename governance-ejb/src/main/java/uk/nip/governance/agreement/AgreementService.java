@@ -23,6 +23,7 @@ import uk.nip.governance.application.AmendmentService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.RequestedDataset;
+import uk.nip.governance.application.TextLimits;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.domain.AccessDeniedException;
 import uk.nip.governance.committee.CommitteeService;
@@ -104,6 +105,7 @@ public class AgreementService {
             throw new AgreementValidationException("reason",
                     "Say why this agreement version is issued (approval, amendment or renewal).");
         }
+        TextLimits.require("reason", reason, TextLimits.EVENT_REASON);
         Application app = lockedApplication(actor, applicationId);
         if (!actor.isSystem() && !committees.chairs(actor, app)) {
             throw new AccessDeniedException("Only the chair of " + committees.committeeOf(app).getName()
@@ -239,6 +241,7 @@ public class AgreementService {
             throw new AgreementValidationException("statement",
                     "State what happened and why access is revoked; the statement is kept with the decision.");
         }
+        TextLimits.require("statement", statement, TextLimits.AFTER_A_SUMMARY);
         Application app = lockedApplication(actor, applicationId);
         if (!mayRevoke(actor, app)) {
             throw new AccessDeniedException("Only the chair of " + committees.committeeOf(app).getName()

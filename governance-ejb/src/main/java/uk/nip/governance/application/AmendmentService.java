@@ -100,6 +100,7 @@ public class AmendmentService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));
         }
+        TextLimits.require("reason", reason, TextLimits.AFTER_A_SUMMARY);
         // an approved change waits for its agreement version: until both sign, the version in effect governs
         a.decide(approve, actor.username(), Instant.now(), reason.strip());
         applications.recordStep(actor, app.getId(),
@@ -186,6 +187,9 @@ public class AmendmentService {
         }
         if (form.description() == null || form.description().isBlank()) {
             p.put("description", "Explain why the change is needed.");
+        } else if (form.description().strip().length() > TextLimits.AFTER_A_SUMMARY) {
+            p.put("description", "Keep this to " + TextLimits.AFTER_A_SUMMARY + " characters; it has "
+                    + form.description().strip().length() + ".");
         }
         // every field given takes effect with the amendment, so one that does not belong to its kind is refused
         AmendmentKind kind = form.kind();

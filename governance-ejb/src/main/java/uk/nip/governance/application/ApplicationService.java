@@ -108,6 +108,7 @@ public class ApplicationService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "Say why the application is withdrawn."));
         }
+        TextLimits.require("reason", reason, TextLimits.EVENT_REASON);
         transition(actor, app, ApplicationAction.WITHDRAW, reason.strip());
         withdrawn.fire(new ApplicationWithdrawn(app.getId(), app.getReference()));
         return app;
@@ -167,6 +168,7 @@ public class ApplicationService {
         if (reason == null || reason.isBlank()) {
             throw new ValidationException(Map.of("reason", "A decision must state its conditions or reasons."));
         }
+        TextLimits.require("reason", reason, TextLimits.EVENT_REASON);
         transition(actor, app, action, reason.strip());
         audit.record(actor, "review.tally", "application", app.getReference(), "decided on " + tally.summary());
         app.recordDecision(Instant.now(), reason.strip());
@@ -192,6 +194,7 @@ public class ApplicationService {
         if (!complete && (reason == null || reason.isBlank())) {
             throw new ValidationException(Map.of("reason", "Tell the applicant what to change before resubmitting."));
         }
+        TextLimits.require("reason", reason, TextLimits.EVENT_REASON);
         if (app.getState() == ApplicationState.SUBMITTED) {
             transition(actor, app, ApplicationAction.START_SCREENING, null);
         }
@@ -414,6 +417,10 @@ public class ApplicationService {
     }
 
     private void apply(Application app, DraftForm form) {
+        Map<String, String> tooLong = form.tooLong();
+        if (!tooLong.isEmpty()) {
+            throw new ValidationException("The draft cannot be saved", tooLong);
+        }
         app.fill(form);
         app.setPrimaryDataset(form.datasets().stream().map(RequestedDataset::getDatasetId)
                 .filter(d -> d != null && catalogue.find(d).isPresent()).findFirst().orElse(null));

@@ -1,7 +1,9 @@
 package uk.nip.governance.application;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a researcher types into an application; any field may still be empty in a draft. */
 public record DraftForm(
@@ -31,5 +33,47 @@ public record DraftForm(
                 : funders.stream().filter(f -> f != null && !f.isBlank()).map(String::strip).toList();
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
         compute = compute == null ? ComputeNeeds.none() : compute;
+    }
+
+    /**
+     * Fields longer than the database keeps, each with its limit: a draft is saved however
+     * incomplete, but a value that would not fit is refused by name, not lost with the rest.
+     */
+    public Map<String, String> tooLong() {
+        Map<String, String> p = new LinkedHashMap<>();
+        limit(p, "title", title, 255);
+        limit(p, "laySummary", laySummary, 4000);
+        limit(p, "technicalSummary", technicalSummary, 8000);
+        limit(p, "publicBenefit", publicBenefit, 4000);
+        limit(p, "organisation", organisation, 255);
+        limit(p, "ethicsReference", ethicsReference, 100);
+        limit(p, "minimisationJustification", minimisationJustification, 4000);
+        for (int i = 0; i < team.size(); i++) {
+            TeamMember m = team.get(i);
+            limit(p, "team[" + i + "].name", m.getName(), 255);
+            limit(p, "team[" + i + "].email", m.getEmail(), 255);
+            limit(p, "team[" + i + "].username", m.getUsername(), 100);
+            limit(p, "team[" + i + "].role", m.getRole(), 255);
+            if (m.getOrcid() != null && m.getOrcid().length() > 19) {
+                p.put("team[" + i + "].orcid", "'" + m.getOrcid() + "' is not an ORCID iD: give its 16 digits, "
+                        + "as 0000-0002-1825-0097.");
+            }
+        }
+        for (int i = 0; i < funders.size(); i++) {
+            limit(p, "funders[" + i + "]", funders.get(i), 255);
+        }
+        for (int i = 0; i < datasets.size(); i++) {
+            RequestedDataset d = datasets.get(i);
+            limit(p, "datasets[" + i + "].datasetId", d.getDatasetId(), 100);
+            limit(p, "datasets[" + i + "].modalities", d.getModalities(), 255);
+            limit(p, "datasets[" + i + "].bodyParts", d.getBodyParts(), 255);
+        }
+        return p;
+    }
+
+    private static void limit(Map<String, String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.put(field, "Keep this to " + max + " characters; it has " + value.length() + ".");
+        }
     }
 }

@@ -24,6 +24,7 @@ import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ConcurrentEditException;
 import uk.nip.governance.application.TeamMember;
+import uk.nip.governance.application.TextLimits;
 import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.catalogue.Catalogue;
@@ -194,6 +195,7 @@ public class CommitteeService {
         if (conflicted && (statement == null || statement.isBlank())) {
             throw new ValidationException(Map.of("statement", "Describe the conflict of interest."));
         }
+        TextLimits.require("statement", statement, 2000);
         if (!conflicted && app.isOnTeam(actor.username())) {
             throw new AccessDeniedException("You are named on the team of " + app.getReference()
                     + ", which is a conflict of interest: declare it, saying how you are involved.");
@@ -250,6 +252,9 @@ public class CommitteeService {
         }
         if (reason == null || reason.isBlank()) {
             problems.put("reason", "A vote must carry a written reason.");
+        } else if (reason.strip().length() > TextLimits.EVENT_REASON) {
+            problems.put("reason", "Keep this to " + TextLimits.EVENT_REASON + " characters; it has "
+                    + reason.strip().length() + ".");
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -355,6 +360,7 @@ public class CommitteeService {
         if (question == null || question.isBlank()) {
             throw new ValidationException(Map.of("question", "Write the question for the applicant."));
         }
+        TextLimits.require("question", question, TextLimits.EVENT_REASON);
         boolean startsClarification = app.getState() == ApplicationState.UNDER_REVIEW;
         if (startsClarification) {
             applications.recordStep(actor, app.getId(), ApplicationAction.REQUEST_CLARIFICATION, question.strip());
@@ -392,6 +398,7 @@ public class CommitteeService {
         if (body == null || body.isBlank()) {
             throw new ValidationException(Map.of("body", "Write a reply."));
         }
+        TextLimits.require("body", body, 8000);
         if (!inReviewNow(app)) {
             throw new AccessDeniedException("Application " + app.getReference() + " is "
                     + app.getState().label().toLowerCase(Locale.ROOT) + "; its clarification threads are closed.");
