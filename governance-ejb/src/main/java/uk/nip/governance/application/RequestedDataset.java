@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -74,7 +75,7 @@ public class RequestedDataset {
             return List.of();
         }
         return Arrays.stream(list.split("[,;\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(String::toUpperCase).distinct().toList();
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     public String getDatasetId() { return datasetId; }

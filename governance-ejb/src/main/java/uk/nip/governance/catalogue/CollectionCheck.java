@@ -3,6 +3,7 @@ package uk.nip.governance.catalogue;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ public final class CollectionCheck {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,99}");
     private static final Pattern BODY_PART = Pattern.compile("[A-Z0-9_ ]{1,64}");
+    /** Paths under /api/catalogue/ that are not collections. */
+    private static final Set<String> RESERVED_IDS = Set.of("duo-codes");
 
     private CollectionCheck() {
     }
@@ -35,6 +38,8 @@ public final class CollectionCheck {
             } else if (!ID.matcher(f.id().strip()).matches()) {
                 p.put("id", "The id '" + f.id().strip() + "' may use only lower-case letters, digits and hyphens,"
                         + " 2 to 100 characters, starting with a letter or digit.");
+            } else if (RESERVED_IDS.contains(f.id().strip())) {
+                p.put("id", "The id '" + f.id().strip() + "' names a part of the catalogue's API; choose another.");
             }
         }
         if (blank(f.title())) {
@@ -59,6 +64,9 @@ public final class CollectionCheck {
         if (!badParts.isEmpty()) {
             p.put("bodyParts", "Body parts are DICOM Body Part Examined values such as CHEST or HEAD; not: "
                     + String.join(", ", badParts) + ".");
+        } else if (normalised(f.bodyParts()) != null && normalised(f.bodyParts()).length() > 255) {
+            p.put("bodyParts", "The body parts come to " + normalised(f.bodyParts()).length()
+                    + " characters together; the limit is 255.");
         }
         if (f.patientCount() != null && f.patientCount() < 0) {
             p.put("patientCount", "The number of patients cannot be negative.");
@@ -93,7 +101,7 @@ public final class CollectionCheck {
             return List.of();
         }
         return Arrays.stream(list.split("[,;]+")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(String::toUpperCase).distinct().toList();
+                .map(c -> c.toUpperCase(Locale.ROOT)).distinct().toList();
     }
 
     static String normalised(String list) {

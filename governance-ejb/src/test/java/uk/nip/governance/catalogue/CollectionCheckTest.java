@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What a custodian must get right when describing a collection, every problem named by field. */
@@ -40,6 +42,22 @@ class CollectionCheckTest {
         assertEquals("The last study date (2024-01-01) is before the first (2024-01-02).", p.get("dateTo"));
         assertTrue(p.get("duoCodes").startsWith("Not a Data Use Ontology term this platform uses: DUO:1234567."),
                 p.get("duoCodes"));
+    }
+
+    @Test
+    void bodyPartsThatWouldNotFitTogetherAndAReservedIdAreRefused() {
+        String forty = IntStream.range(0, 40).mapToObj(i -> "BODY_PART_" + i + "_ABCDEFGH")
+                .collect(Collectors.joining(","));
+        CollectionForm v = valid();
+        CollectionForm many = new CollectionForm(v.id(), v.title(), v.description(), v.dataController(), v.modalities(),
+                forty, v.patientCount(), v.instanceCount(), v.dateFrom(), v.dateTo(), v.duoCodes(), v.useUntil(),
+                v.archiveLocation());
+        assertTrue(CollectionCheck.problems(many, false).get("bodyParts").contains("the limit is 255"),
+                CollectionCheck.problems(many, false).toString());
+        CollectionForm reserved = new CollectionForm("duo-codes", v.title(), v.description(), v.dataController(),
+                v.modalities(), v.bodyParts(), v.patientCount(), v.instanceCount(), v.dateFrom(), v.dateTo(),
+                v.duoCodes(), v.useUntil(), v.archiveLocation());
+        assertTrue(CollectionCheck.problems(reserved, true).get("id").contains("part of the catalogue's API"));
     }
 
     @Test
