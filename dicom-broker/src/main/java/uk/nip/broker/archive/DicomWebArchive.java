@@ -7,12 +7,16 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +52,8 @@ public final class DicomWebArchive implements ImageArchive {
     public static final String DEFAULT_COLLECTION_ATTRIBUTE = "ClinicalTrialProtocolID";
     private static final Logger LOG = Logger.getLogger(DicomWebArchive.class.getName());
     private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+    /** Where an instance whose series or SOP instance UID is not a UID is listed: it cannot be asked for. */
+    static final String INVALID_UIDS = "invalid-uids";
     private static final String NUMBER_OF_STUDY_RELATED_INSTANCES = "00201208";
     /** StudyDate, Modality, InstitutionName, PatientID, PatientBirthDate, PatientSex, PatientAge, BodyPartExamined. */
     private static final List<String> INDEXED_FIELDS = List.of("00080020", "00080060", "00080080", "00100020",
@@ -100,21 +106,27 @@ public final class DicomWebArchive implements ImageArchive {
         List<Map.Entry<String, String>> query = new ArrayList<>();
         INDEXED_FIELDS.forEach(f -> query.add(q("includefield", f)));
         List<ArchivedInstance> instances = new ArrayList<>();
-        int skipped = 0;
+        int invalid = 0;
         for (JsonNode row : search("studies/" + study.key() + "/instances", query)) {
             HeaderSummary h = HeaderSummary.fromDicomJson(row);
             String studyUid = h.studyUid() == null ? study.key() : h.studyUid();
-            if (!studyUid.equals(study.key()) || !validUid(h.seriesUid()) || !validUid(h.sopUid())) {
-                skipped++;
+            if (!studyUid.equals(study.key())) {
+                continue;
+            }
+            if (!validUid(h.seriesUid()) || !validUid(h.sopUid())) {
+                // listed, never fetched: the run counts it and quarantines it with its reason
+                invalid++;
+                instances.add(new ArchivedInstance(collection, studyUid + "/" + INVALID_UIDS + "/"
+                        + HexFormat.of().formatHex(sha256(h.seriesUid() + "/" + h.sopUid()), 0, 8) + ".dcm", study, h));
                 continue;
             }
             instances.add(new ArchivedInstance(collection, studyUid + "/" + h.seriesUid() + "/" + h.sopUid() + ".dcm",
                     study, h));
         }
-        if (skipped > 0) {
-            int n = skipped;
+        if (invalid > 0) {
+            int n = invalid;
             LOG.warning(() -> "archive listed " + n + " instance(s) without valid UIDs in a study of dataset "
-                    + collection + "; they are not indexed");
+                    + collection + "; they are quarantined, not fetched");
         }
         return instances;
     }
@@ -125,6 +137,9 @@ public final class DicomWebArchive implements ImageArchive {
         Map<String, Map<String, ArchivedInstance>> bySeries = new LinkedHashMap<>();
         for (ArchivedInstance i : instances) {
             HeaderSummary h = i.header();
+            if (!validUid(h.studyUid()) || !validUid(h.seriesUid()) || !validUid(h.sopUid())) {
+                continue;
+            }
             bySeries.computeIfAbsent("studies/" + h.studyUid() + "/series/" + h.seriesUid(), k -> new HashMap<>())
                     .put(h.sopUid(), i);
         }
@@ -299,6 +314,14 @@ public final class DicomWebArchive implements ImageArchive {
 
     private static Map.Entry<String, String> q(String name, String value) {
         return new AbstractMap.SimpleImmutableEntry<>(name, value);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static boolean validUid(String uid) {

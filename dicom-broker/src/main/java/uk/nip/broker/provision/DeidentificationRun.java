@@ -130,7 +130,8 @@ public final class DeidentificationRun {
                 if (o == null) {
                     // listed by the source but never handed over: recorded here, not in the journal, so a
                     // later run asks the source again
-                    String detail = "the source did not supply this instance";
+                    String detail = "the source did not supply this instance: the archive listed it but did not send "
+                            + "it, or its UIDs are not valid UIDs, so it could not be asked for";
                     quarantine.place(null, item.name(), QuarantineReason.UNREADABLE, detail);
                     o = FileOutcome.quarantined(item.name(), Stage.RECEIVED, QuarantineReason.UNREADABLE, detail);
                 }

@@ -50,6 +50,10 @@ class OrthancArchiveTest {
         new DemoDatasetGenerator(12).collection("DS-OTHER").generate(root.resolve("sent/DS-OTHER"), 1, 1, 2);
         // a study that names no collection belongs to no dataset
         new DemoDatasetGenerator(13).generate(root.resolve("sent/unlabelled"), 1, 1, 2);
+        // two instances, one whose SOP Instance UID is not a UID (a trailing dot), as archives do hold
+        Path bad = root.resolve("sent/DS-BADUID");
+        new DemoDatasetGenerator(14).collection("DS-BADUID").generate(bad, 1, 1, 2);
+        TestSupport.dcmodify(TestSupport.dicomFiles(bad).get(0), "(0008,0018)=1.2.826.0.1.3680043.2.1143.77.1.");
         orthanc.store(root.resolve("sent"));
     }
 
@@ -126,6 +130,20 @@ class OrthancArchiveTest {
             assertEquals("YES", Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PatientIdentityRemoved));
             assertTrue(list.getPixelData() != null);
         }
+    }
+
+    /** An instance the archive lists but that cannot be asked for is counted and quarantined, not skipped. */
+    @Test
+    void anInstanceWithAnInvalidUidIsQuarantinedNotDropped() throws Exception {
+        RunReport report = new DatasetProvisioning(archive(), new ProjectOutputs(root.resolve("out-baduid")),
+                new RestrictedStore(root.resolve("store-baduid")), OptOutList.none(), 1L << 30, 2)
+                .provision(ProjectId.of("PRJ-B"), "DS-BADUID", CohortCriteria.EVERYONE, null);
+        assertEquals(2, report.received(), report.summary().toString());
+        assertEquals(1, report.written());
+        assertEquals(1, report.quarantined());
+        var quarantined = report.outcomes().stream().filter(o -> !o.isWritten()).findFirst().orElseThrow();
+        assertTrue(quarantined.inputPath().contains("/" + DicomWebArchive.INVALID_UIDS + "/"), quarantined.inputPath());
+        assertTrue(quarantined.detail().contains("not valid UIDs"), quarantined.detail());
     }
 
     @Test
