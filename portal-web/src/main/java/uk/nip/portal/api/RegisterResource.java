@@ -2,24 +2,35 @@ package uk.nip.portal.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import uk.nip.governance.audit.AuditDigest;
 import uk.nip.governance.audit.PublishedDigests;
+import uk.nip.governance.register.RegisterCsv;
 import uk.nip.governance.register.RegisterEntry;
+import uk.nip.governance.register.RegisterQuery;
+import uk.nip.governance.register.RegisterStatistics;
 import uk.nip.governance.register.TransparencyRegister;
 
-/** The public transparency register and the published audit heads, as JSON. No sign-in. */
+/** The public transparency register (search, CSV, statistics) and the published audit heads. No sign-in. */
 @Path("register")
 @Produces(MediaType.APPLICATION_JSON)
 public class RegisterResource {
+
+    static final String CSV = "text/csv";
 
     /** A published audit head: keep a copy, and an auditor can later prove the trail up to it unchanged. */
     public record DigestView(long lastSeq, String headHash, Instant publishedAt) {
@@ -34,9 +45,63 @@ public class RegisterResource {
     @Inject
     PublishedDigests digests;
 
+    /**
+     * The approved uses, most recently approved first. Every parameter is optional: {@code q}
+     * (words anywhere in the entry), {@code status}, {@code category}, {@code sector},
+     * {@code commercial} and {@code approvedFrom}/{@code approvedTo} (dates, both included).
+     */
     @GET
-    public List<RegisterEntry> entries() {
-        return register.entries();
+    public List<RegisterEntry> entries(@BeanParam Search search) {
+        return register.entries(search.query());
+    }
+
+    /** The same entries as CSV, for a spreadsheet; the first row names the fields as the JSON does. */
+    @GET
+    @Path("export.csv")
+    @Produces(CSV)
+    public Response csv(@BeanParam Search search) {
+        List<RegisterEntry> entries = register.entries(search.query());
+        StreamingOutput body = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            RegisterCsv.write(w, entries);
+            w.flush();
+        };
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"transparency-register.csv\"")
+                .build();
+    }
+
+    /** Counts by status, purpose, sector and year, and the committee's turnaround, of the same entries. */
+    @GET
+    @Path("statistics")
+    public RegisterStatistics statistics(@BeanParam Search search) {
+        return register.statistics(search.query());
+    }
+
+    /** The search parameters of the three views above. */
+    public static class Search {
+        @QueryParam("q")
+        String q;
+        @QueryParam("status")
+        String status;
+        @QueryParam("category")
+        String category;
+        @QueryParam("sector")
+        String sector;
+        @QueryParam("commercial")
+        String commercial;
+        @QueryParam("approvedFrom")
+        String approvedFrom;
+        @QueryParam("approvedTo")
+        String approvedTo;
+
+        RegisterQuery query() {
+            try {
+                return RegisterQuery.parse(q, status, category, sector, commercial, approvedFrom, approvedTo);
+            } catch (RegisterQuery.InvalidRegisterQueryException e) {
+                throw badRequest(e.getMessage());
+            }
+        }
     }
 
     /**
@@ -64,8 +129,11 @@ public class RegisterResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "'" + name + "' must be a positive whole number, not '" + value.strip() + "'."))
-                .build());
+        throw badRequest("'" + name + "' must be a positive whole number, not '" + value.strip() + "'.");
+    }
+
+    private static BadRequestException badRequest(String message) {
+        return new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", message)).build());
     }
 }

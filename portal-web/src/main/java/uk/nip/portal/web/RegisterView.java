@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import uk.nip.governance.audit.AuditDigest;
 import uk.nip.governance.audit.PublishedDigests;
 import uk.nip.governance.register.RegisterEntry;
+import uk.nip.governance.register.RegisterStatistics;
 import uk.nip.governance.register.TransparencyRegister;
 
 @Named
@@ -25,12 +27,26 @@ public class RegisterView implements Serializable {
     private transient AuditDigest latestDigest;
     private transient boolean digestRead;
     private List<RegisterEntry> filtered;
+    private RegisterStatistics statistics;
 
     public List<RegisterEntry> getEntries() {
         if (entries == null) {
             entries = register.entries();
         }
         return entries;
+    }
+
+    /** Counts and turnaround over the whole register, from the entries this view already read. */
+    public RegisterStatistics getStatistics() {
+        if (statistics == null) {
+            statistics = RegisterStatistics.of(getEntries());
+        }
+        return statistics;
+    }
+
+    /** A bar's length in a chart of these counts, as a percentage of the largest. */
+    public long barWidth(Map<?, Integer> counts, Integer count) {
+        return Math.round(100.0 * (count == null ? 0 : count) / RegisterStatistics.largest(counts));
     }
 
     /** The newest published audit head, or null before the first publication. */
