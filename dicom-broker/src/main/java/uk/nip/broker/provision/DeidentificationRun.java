@@ -116,7 +116,8 @@ public final class DeidentificationRun {
             List<SourceItem> items = source.items();
             FileWorker worker = new FileWorker(deidentifier, quarantine, work);
             Map<String, FileOutcome> outcomes = new ConcurrentHashMap<>();
-            List<SourceItem> todo = resume(items, journal, worker, outcomes);
+            Map<String, ProvisioningJournal.Entry> earlier = journal.read();
+            List<SourceItem> todo = resume(items, earlier, worker, outcomes);
             long resumed = outcomes.size();
             try {
                 process(source, todo, work, worker, outcomes, journal, resumed, items.size());
@@ -140,6 +141,8 @@ public final class DeidentificationRun {
 
             if (settings.removeUnlistedFiles()) {
                 removeUnlistedFiles(ordered);
+            } else {
+                removeEarlierOutputsNoLongerReleased(earlier, ordered);
             }
             Map<String, Object> manifest = ProvisioningManifest.build(settings.project(), settings.datasetId(),
                     settings.profile(), settings.cohort(), ordered);
@@ -154,9 +157,8 @@ public final class DeidentificationRun {
      * Takes over what an earlier run of the same key finished: quarantine decisions for unchanged
      * inputs, and written files still byte-for-byte what it wrote. Returns what is left to do.
      */
-    private List<SourceItem> resume(List<SourceItem> items, ProvisioningJournal journal, FileWorker worker,
-            Map<String, FileOutcome> outcomes) throws IOException {
-        Map<String, ProvisioningJournal.Entry> earlier = journal.read();
+    private List<SourceItem> resume(List<SourceItem> items, Map<String, ProvisioningJournal.Entry> earlier,
+            FileWorker worker, Map<String, FileOutcome> outcomes) throws IOException {
         if (earlier.isEmpty()) {
             return items;
         }
@@ -164,7 +166,9 @@ public final class DeidentificationRun {
         List<SourceItem> toVerify = new ArrayList<>();
         for (SourceItem item : items) {
             ProvisioningJournal.Entry e = earlier.get(item.name());
-            if (e == null || !e.fingerprint().equals(item.fingerprint())) {
+            // a duplicate is one only while the input it duplicated still holds that output: decided again
+            if (e == null || !e.fingerprint().equals(item.fingerprint())
+                    || e.outcome().reason() == QuarantineReason.DUPLICATE_INSTANCE) {
                 todo.add(item);
             } else if (e.outcome().isWritten()) {
                 toVerify.add(item);
@@ -589,6 +593,26 @@ public final class DeidentificationRun {
                 Files.copy(temp, staged, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 Files.delete(temp);
+            }
+        }
+    }
+
+    /**
+     * Files an earlier run of this journal released that this run does not: the input is gone,
+     * now has other UIDs, or is now the duplicate. Only files the journal says it wrote are touched.
+     */
+    private void removeEarlierOutputsNoLongerReleased(Map<String, ProvisioningJournal.Entry> earlier,
+            List<FileOutcome> outcomes) throws IOException {
+        java.util.Set<String> released = new java.util.HashSet<>();
+        outcomes.stream().filter(FileOutcome::isWritten).forEach(o -> released.add(o.outputPath()));
+        Path output = settings.output().normalize();
+        for (ProvisioningJournal.Entry e : earlier.values()) {
+            String path = e.outcome().outputPath();
+            if (e.outcome().isWritten() && path != null && !released.contains(path)) {
+                Path stale = output.resolve(path).normalize();
+                if (stale.startsWith(output)) {
+                    Files.deleteIfExists(stale);
+                }
             }
         }
     }

@@ -70,6 +70,34 @@ class InterruptedRunTest {
         }
     }
 
+    /**
+     * Run again after an input changed: a duplicate is decided again, and a file released before
+     * for an input that now has other UIDs goes, so the folder holds exactly what the manifest lists.
+     */
+    @Test
+    void aRunAgainAfterAnInputChangedReleasesExactlyWhatTheManifestLists() throws Exception {
+        Path in = tmp.resolve("changed-in");
+        Path a = TestSupport.pydicomSample("CT_small.dcm", in);
+        Path b = in.resolve("copy-of-ct.dcm");
+        Files.copy(a, b);
+        Path out = tmp.resolve("changed-out");
+        Path store = tmp.resolve("changed-store");
+        RunReport first = TestSupport.deidentify("PRJ-C", in, out, store, DeidentificationProfile.tciaDefault());
+        assertEquals(1, first.written());
+        assertEquals("duplicate-instance", first.outcomes().stream().filter(o -> !o.isWritten()).findFirst()
+                .orElseThrow().reason().code());
+
+        TestSupport.dcmodify(a, "(0008,0018)=1.2.826.0.1.3680043.2.1125.4242");
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        RunReport second = TestSupport.deidentify("PRJ-C", in, out, store, DeidentificationProfile.tciaDefault());
+        assertEquals(2, second.written(), second.summary().toString());
+        assertEquals(0, second.quarantined());
+        List<Path> released = TestSupport.dicomFiles(out);
+        assertEquals(2, released.size(), released.toString());
+        JsonNode manifest = new ObjectMapper().readTree(second.manifest().toFile());
+        assertEquals(2, manifest.path("files").size());
+    }
+
     @Test
     void aRunKilledMidWayAndStartedAgainEndsExactlyAsAnUninterruptedRun() throws Exception {
         Path in = tmp.resolve("in");
