@@ -7,20 +7,21 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import uk.nip.governance.domain.Csv;
 
 class RegisterCsvTest {
 
     @Test
     void cellsAreQuotedAsRfc4180AndFormulasDisarmed() {
-        assertEquals("plain", RegisterCsv.cell("plain"));
-        assertEquals("\"a, b\"", RegisterCsv.cell("a, b"));
-        assertEquals("\"say \"\"hi\"\"\"", RegisterCsv.cell("say \"hi\""));
-        assertEquals("\"two\nlines\"", RegisterCsv.cell("two\nlines"));
-        assertEquals("'=HYPERLINK(\"\"http://x\"\")", RegisterCsv.cell("=HYPERLINK(\"http://x\")").replaceAll("^\"|\"$", ""));
-        assertEquals("'+1", RegisterCsv.cell("+1"));
-        assertEquals("'-1", RegisterCsv.cell("-1"));
-        assertEquals("'@SUM(A1)", RegisterCsv.cell("@SUM(A1)"));
-        assertEquals("", RegisterCsv.cell(""));
+        assertEquals("plain", Csv.cell("plain"));
+        assertEquals("\"a, b\"", Csv.cell("a, b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.cell("two\nlines"));
+        assertEquals("'=HYPERLINK(\"\"http://x\"\")", Csv.cell("=HYPERLINK(\"http://x\")").replaceAll("^\"|\"$", ""));
+        assertEquals("'+1", Csv.cell("+1"));
+        assertEquals("'-1", Csv.cell("-1"));
+        assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+        assertEquals("", Csv.cell(""));
     }
 
     @Test

@@ -30,6 +30,7 @@ import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.audit.ChainVerification;
 import uk.nip.governance.audit.HeadSnapshot;
 import uk.nip.governance.domain.Actor;
+import uk.nip.governance.domain.Csv;
 
 /**
  * For auditors: verify the hash chain, search the records, export them as CSV or JSON, and read
@@ -87,7 +88,10 @@ public class AuditResource {
         return audit.head(actor);
     }
 
-    /** Every matching record, oldest first, as RFC 4180 CSV with a header row, streamed. */
+    /**
+     * Every matching record, oldest first, as CSV with a header row, streamed. A value a spreadsheet
+     * would run as a formula starts with an apostrophe here ({@link Csv}); the JSON export keeps it exactly.
+     */
     @GET
     @Path("export.csv")
     @Produces(CSV)
@@ -99,11 +103,11 @@ public class AuditResource {
         Actor exporter = actor;
         StreamingOutput body = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            writeCsvRow(w, COLUMNS);
+            Csv.row(w, COLUMNS);
             try {
                 audit.export(exporter, criteria, upTo, r -> {
                     try {
-                        writeCsvRow(w, List.of(Long.toString(r.getSeq()), r.getAt().toString(), r.getActor(),
+                        Csv.row(w, List.of(Long.toString(r.getSeq()), r.getAt().toString(), r.getActor(),
                                 r.getRole(), r.getAction(), r.getObjectType(), r.getObjectId(), r.getOrigin(),
                                 r.getDetail() == null ? "" : r.getDetail(), r.getPrevHash(), r.getHash()));
                     } catch (IOException e) {
@@ -160,24 +164,6 @@ public class AuditResource {
                 .header("X-Audit-Up-To-Seq", upTo)
                 .header("Cache-Control", "no-store")
                 .build();
-    }
-
-    /** RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; rows end in CRLF. */
-    static void writeCsvRow(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(csvField(fields.get(i)));
-        }
-        w.write("\r\n");
-    }
-
-    static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\r') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private static AuditSearch criteria(String who, String action, String objectType, String objectId, String from,
