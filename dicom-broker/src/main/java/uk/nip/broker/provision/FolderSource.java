@@ -6,13 +6,20 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Every file under a folder, as the {@code deidentify} command reads it. */
 public final class FolderSource implements InstanceSource {
 
     private final Path root;
+    /**
+     * Each item's file as the walk found it: a name the system's encoding cannot write back
+     * (a Latin-1 "Müller.dcm" on a UTF-8 system, any accent in the C locale) still opens.
+     */
+    private final Map<String, Path> found = new HashMap<>();
 
     public FolderSource(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -33,9 +40,16 @@ public final class FolderSource implements InstanceSource {
             throw new IllegalArgumentException("input folder does not exist or is not a folder: " + root);
         }
         List<SourceItem> items = new ArrayList<>();
+        found.clear();
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : (Iterable<Path>) all.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted()::iterator) {
-                items.add(new SourceItem(relativeName(root, p), fingerprint(p)));
+                String name = relativeName(root, p);
+                // two names the encoding cannot tell apart still make two items
+                while (found.containsKey(name)) {
+                    name = name + "~";
+                }
+                found.put(name, p);
+                items.add(new SourceItem(name, fingerprint(p)));
             }
         }
         return items;
@@ -44,7 +58,8 @@ public final class FolderSource implements InstanceSource {
     @Override
     public void retrieve(List<SourceItem> items, Path workFolder, Delivery delivery) throws InterruptedException {
         for (SourceItem item : items) {
-            delivery.accept(item, ReceivedInstance.file(root.resolve(item.name())));
+            Path file = found.get(item.name());
+            delivery.accept(item, ReceivedInstance.file(file != null ? file : root.resolve(item.name())));
         }
     }
 

@@ -3,6 +3,7 @@ package uk.nip.broker.provision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +35,14 @@ public final class Quarantine {
 
     /** Never throws: a file that cannot even be copied is still recorded with its reason. */
     void place(ReceivedInstance original, String relativePath, QuarantineReason reason, String detail) {
-        Path target = folder.resolve(relativePath).normalize();
+        Path target;
+        try {
+            target = folder.resolve(relativePath).normalize();
+        } catch (InvalidPathException e) {
+            // a file name this system's encoding cannot write back: kept under a name of its hash
+            target = folder.resolve("unwritable-names").resolve(
+                    ProvisioningManifest.sha256(relativePath.getBytes(StandardCharsets.UTF_8)) + ".dcm");
+        }
         if (!target.startsWith(folder)) {
             return;
         }

@@ -144,6 +144,28 @@ class BadInputTest {
         assertTrue(o.detail().contains("not a valid UID"), o.detail());
     }
 
+    /**
+     * A Latin-1 file name ("M\xfcller.dcm") is not UTF-8, nor ASCII in the C locale: Java reads it
+     * with a replacement character and could not open it by that name. It is de-identified all the
+     * same, and a second such file is quarantined under a name the store can write.
+     */
+    @Test
+    void fileNamesTheSystemCannotWriteBackAreStillProcessed() throws Exception {
+        Path in = tmp.resolve("names");
+        Path good = TestSupport.pydicomSample("CT_small.dcm", in);
+        Files.writeString(in.resolve("notes.txt"), "not an image", StandardCharsets.UTF_8);
+        TestSupport.ProcessResult r = TestSupport.run(List.of("sh", "-c",
+                "cd '" + in + "' && mv CT_small.dcm \"$(printf 'M\\374ller.dcm')\" && mv notes.txt \"$(printf 'notes-\\377.txt')\""));
+        assertEquals(0, r.exitCode(), r.output());
+        assertFalse(Files.exists(good));
+        RunReport report = TestSupport.deidentify("names", in, tmp.resolve("names-out"), tmp.resolve("names-store"),
+                DeidentificationProfile.tciaDefault());
+        assertEquals(2, report.received(), report.summary().toString());
+        assertEquals(1, report.written(), report.summary().toString());
+        FileOutcome notes = report.outcomes().stream().filter(o -> !o.isWritten()).findFirst().orElseThrow();
+        assertEquals("not-dicom", notes.reason().code(), notes.toString());
+    }
+
     @Test
     void agesOver89AreAggregatedTo90WhenCharacteristicsAreKept() throws Exception {
         Path in = tmp.resolve("old");
