@@ -187,9 +187,8 @@ public class AmendmentService {
         }
         if (form.description() == null || form.description().isBlank()) {
             p.put("description", "Explain why the change is needed.");
-        } else if (form.description().strip().length() > TextLimits.AFTER_A_SUMMARY) {
-            p.put("description", "Keep this to " + TextLimits.AFTER_A_SUMMARY + " characters; it has "
-                    + form.description().strip().length() + ".");
+        } else {
+            TextLimits.check(p, "description", form.description().strip(), TextLimits.AFTER_A_SUMMARY);
         }
         // every field given takes effect with the amendment, so one that does not belong to its kind is refused
         AmendmentKind kind = form.kind();

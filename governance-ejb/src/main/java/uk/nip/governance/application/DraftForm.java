@@ -41,39 +41,33 @@ public record DraftForm(
      */
     public Map<String, String> tooLong() {
         Map<String, String> p = new LinkedHashMap<>();
-        limit(p, "title", title, 255);
-        limit(p, "laySummary", laySummary, 4000);
-        limit(p, "technicalSummary", technicalSummary, 8000);
-        limit(p, "publicBenefit", publicBenefit, 4000);
-        limit(p, "organisation", organisation, 255);
-        limit(p, "ethicsReference", ethicsReference, 100);
-        limit(p, "minimisationJustification", minimisationJustification, 4000);
+        TextLimits.check(p, "title", title, 255);
+        TextLimits.check(p, "laySummary", laySummary, 4000);
+        TextLimits.check(p, "technicalSummary", technicalSummary, 8000);
+        TextLimits.check(p, "publicBenefit", publicBenefit, 4000);
+        TextLimits.check(p, "organisation", organisation, 255);
+        TextLimits.check(p, "ethicsReference", ethicsReference, 100);
+        TextLimits.check(p, "minimisationJustification", minimisationJustification, 4000);
         for (int i = 0; i < team.size(); i++) {
             TeamMember m = team.get(i);
-            limit(p, "team[" + i + "].name", m.getName(), 255);
-            limit(p, "team[" + i + "].email", m.getEmail(), 255);
-            limit(p, "team[" + i + "].username", m.getUsername(), 100);
-            limit(p, "team[" + i + "].role", m.getRole(), 255);
+            TextLimits.check(p, "team[" + i + "].name", m.getName(), 255);
+            TextLimits.check(p, "team[" + i + "].email", m.getEmail(), 255);
+            TextLimits.check(p, "team[" + i + "].username", m.getUsername(), 100);
+            TextLimits.check(p, "team[" + i + "].role", m.getRole(), 255);
             if (m.getOrcid() != null && m.getOrcid().length() > 19) {
                 p.put("team[" + i + "].orcid", "'" + m.getOrcid() + "' is not an ORCID iD: give its 16 digits, "
                         + "as 0000-0002-1825-0097.");
             }
         }
         for (int i = 0; i < funders.size(); i++) {
-            limit(p, "funders[" + i + "]", funders.get(i), 255);
+            TextLimits.check(p, "funders[" + i + "]", funders.get(i), 255);
         }
         for (int i = 0; i < datasets.size(); i++) {
             RequestedDataset d = datasets.get(i);
-            limit(p, "datasets[" + i + "].datasetId", d.getDatasetId(), 100);
-            limit(p, "datasets[" + i + "].modalities", d.getModalities(), 255);
-            limit(p, "datasets[" + i + "].bodyParts", d.getBodyParts(), 255);
+            TextLimits.check(p, "datasets[" + i + "].datasetId", d.getDatasetId(), 100);
+            TextLimits.check(p, "datasets[" + i + "].modalities", d.getModalities(), 255);
+            TextLimits.check(p, "datasets[" + i + "].bodyParts", d.getBodyParts(), 255);
         }
         return p;
-    }
-
-    private static void limit(Map<String, String> problems, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            problems.put(field, "Keep this to " + max + " characters; it has " + value.length() + ".");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.nip.governance.application;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,9 +19,17 @@ public final class TextLimits {
     }
 
     public static void require(String field, String value, int max) {
-        if (value != null && value.strip().length() > max) {
-            throw new ValidationException("This cannot be saved", Map.of(field,
-                    "Keep this to " + max + " characters; it has " + value.strip().length() + "."));
+        Map<String, String> problems = new HashMap<>();
+        check(problems, field, value, max);
+        if (!problems.isEmpty()) {
+            throw new ValidationException("This cannot be saved", problems);
+        }
+    }
+
+    /** Adds the field's problem when {@code value} is longer than {@code max} characters. */
+    public static void check(Map<String, String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.put(field, "Keep this to " + max + " characters; it has " + value.length() + ".");
         }
     }
 }

@@ -252,9 +252,8 @@ public class CommitteeService {
         }
         if (reason == null || reason.isBlank()) {
             problems.put("reason", "A vote must carry a written reason.");
-        } else if (reason.strip().length() > TextLimits.EVENT_REASON) {
-            problems.put("reason", "Keep this to " + TextLimits.EVENT_REASON + " characters; it has "
-                    + reason.strip().length() + ".");
+        } else {
+            TextLimits.check(problems, "reason", reason.strip(), TextLimits.EVENT_REASON);
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

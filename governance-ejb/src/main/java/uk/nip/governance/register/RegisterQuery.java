@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import uk.nip.governance.application.PurposeCategory;
 import uk.nip.governance.application.Sector;
@@ -35,9 +36,11 @@ public record RegisterQuery(String text, ApplicationState status, PurposeCategor
             throw new InvalidRegisterQueryException("'q' is " + text.length() + " characters; search with at most "
                     + MAX_TEXT + ".");
         }
-        ApplicationState state = blank(status) ? null : state(status.strip());
-        PurposeCategory purpose = blank(category) ? null : named("category", category.strip(), PurposeCategory.class);
-        Sector s = blank(sector) ? null : named("sector", sector.strip(), Sector.class);
+        ApplicationState state = blank(status) ? null : named("status", status.strip(),
+                ApplicationState.values(), ApplicationState::isOnRegister);
+        PurposeCategory purpose = blank(category) ? null : named("category", category.strip(),
+                PurposeCategory.values(), c -> true);
+        Sector s = blank(sector) ? null : named("sector", sector.strip(), Sector.values(), c -> true);
         Boolean c = null;
         if (!blank(commercial)) {
             switch (commercial.strip().toLowerCase(Locale.ROOT)) {
@@ -94,28 +97,17 @@ public record RegisterQuery(String text, ApplicationState status, PurposeCategor
         return s == null || s.isBlank();
     }
 
-    private static ApplicationState state(String value) {
+    /** The constant named by a parameter, in any case and with hyphens for underscores. */
+    private static <E extends Enum<E>> E named(String parameter, String value, E[] constants, Predicate<E> allowed) {
         String name = value.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (ApplicationState s : ApplicationState.values()) {
-            if (s.isOnRegister() && s.name().equals(name)) {
-                return s;
-            }
-        }
-        throw new InvalidRegisterQueryException("'status' must be one of " + Arrays.stream(ApplicationState.values())
-                .filter(ApplicationState::isOnRegister).map(s -> s.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .collect(Collectors.joining(", ")) + "; not '" + value + "'.");
-    }
-
-    private static <E extends Enum<E>> E named(String parameter, String value, Class<E> type) {
-        String name = value.toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equals(name)) {
+        for (E e : constants) {
+            if (allowed.test(e) && e.name().equals(name)) {
                 return e;
             }
         }
-        throw new InvalidRegisterQueryException("'" + parameter + "' must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "))
-                + "; not '" + value + "'.");
+        throw new InvalidRegisterQueryException("'" + parameter + "' must be one of " + Arrays.stream(constants)
+                .filter(allowed).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.joining(", ")) + "; not '" + value + "'.");
     }
 
     private static LocalDate date(String parameter, String value) {
