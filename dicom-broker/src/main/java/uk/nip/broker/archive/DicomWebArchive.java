@@ -10,13 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +35,7 @@ import com.pixelmed.dicom.TagFromName;
 
 import uk.nip.broker.ProjectId;
 import uk.nip.broker.provision.InstanceSource;
+import uk.nip.broker.provision.ProvisioningManifest;
 import uk.nip.broker.provision.ReceivedInstance;
 import uk.nip.broker.provision.SourceItem;
 
@@ -117,7 +115,8 @@ public final class DicomWebArchive implements ImageArchive {
                 // listed, never fetched: the run counts it and quarantines it with its reason
                 invalid++;
                 instances.add(new ArchivedInstance(collection, studyUid + "/" + INVALID_UIDS + "/"
-                        + HexFormat.of().formatHex(sha256(h.seriesUid() + "/" + h.sopUid()), 0, 8) + ".dcm", study, h));
+                        + ProvisioningManifest.sha256((h.seriesUid() + "/" + h.sopUid()).getBytes(StandardCharsets.UTF_8))
+                                .substring(0, 16) + ".dcm", study, h));
                 continue;
             }
             instances.add(new ArchivedInstance(collection, studyUid + "/" + h.seriesUid() + "/" + h.sopUid() + ".dcm",
@@ -314,14 +313,6 @@ public final class DicomWebArchive implements ImageArchive {
 
     private static Map.Entry<String, String> q(String name, String value) {
         return new AbstractMap.SimpleImmutableEntry<>(name, value);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     private static boolean validUid(String uid) {

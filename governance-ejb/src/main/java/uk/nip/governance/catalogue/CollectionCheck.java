@@ -64,8 +64,9 @@ public final class CollectionCheck {
         if (!badParts.isEmpty()) {
             p.put("bodyParts", "Body parts are DICOM Body Part Examined values such as CHEST or HEAD; not: "
                     + String.join(", ", badParts) + ".");
-        } else if (String.join(",", codes(f.bodyParts())).length() > 255) {
-            p.put("bodyParts", "The body parts come to " + String.join(",", codes(f.bodyParts())).length()
+        } else if (normalised(f.bodyParts()) != null && normalised(f.bodyParts()).length() > 255) {
+            // as stored: normalised, comma-separated
+            p.put("bodyParts", "The body parts come to " + normalised(f.bodyParts()).length()
                     + " characters together; the limit is 255.");
         }
         if (f.patientCount() != null && f.patientCount() < 0) {
