@@ -124,6 +124,7 @@ public final class DeidentificationRun {
             } finally {
                 deleteTree(work);
             }
+            withdrawDisplaced(items, worker, outcomes, journal, quarantine);
             journal.checkWritten();
             List<FileOutcome> ordered = new ArrayList<>(items.size());
             for (SourceItem item : items) {
@@ -206,6 +207,32 @@ public final class DeidentificationRun {
     }
 
     /**
+     * Inputs released before one with the same SOP Instance UID and a name that sorts first
+     * came along: that one's file replaced theirs, so they become its duplicates, as they would
+     * have been had the run met them in name order.
+     */
+    private void withdrawDisplaced(List<SourceItem> items, FileWorker worker, Map<String, FileOutcome> outcomes,
+            ProvisioningJournal journal, Quarantine quarantine) {
+        for (SourceItem item : items) {
+            Path target = worker.displaced.get(item.name());
+            FileOutcome o = outcomes.get(item.name());
+            if (target == null || o == null || !o.isWritten()) {
+                continue;
+            }
+            String winner = worker.claimedOutputs.get(target);
+            String detail = "same SOP Instance UID as " + winner;
+            quarantine.place(settings.source().original(item).orElse(null), item.name(),
+                    QuarantineReason.DUPLICATE_INSTANCE, detail,
+                    "not copied: it was released before " + winner + " was found to have the same SOP Instance UID; "
+                            + "the source still holds it");
+            FileOutcome duplicate = FileOutcome.quarantined(item.name(), Stage.DEIDENTIFIED,
+                    QuarantineReason.DUPLICATE_INSTANCE, detail);
+            journal.record(item, duplicate);
+            outcomes.put(item.name(), duplicate);
+        }
+    }
+
+    /**
      * Retrieval runs on this thread and feeds a bounded pool, so an archive is read while
      * earlier instances are de-identified, and at most a few retrieved copies wait at once.
      */
@@ -271,7 +298,12 @@ public final class DeidentificationRun {
         private final Quarantine quarantine;
         private final Path work;
         private final InputIntake intake;
+        /** Output file to the input released there. */
         private final Map<Path, String> claimedOutputs = new ConcurrentHashMap<>();
+        /** Inputs whose released file an input named before them replaced, to their output file. */
+        private final Map<String, Path> displaced = new ConcurrentHashMap<>();
+        /** Releasing into one output file is decided and done under one of these. */
+        private final Object[] releaseLocks = new Object[64];
         /** One copy buffer per pool thread, reused from file to file. */
         private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
         private final ThreadLocal<Path> workFolders = new ThreadLocal<>();
@@ -281,6 +313,7 @@ public final class DeidentificationRun {
             this.quarantine = quarantine;
             this.work = work;
             this.intake = new InputIntake(settings.maxFileBytes());
+            Arrays.setAll(releaseLocks, i -> new Object());
         }
 
         /**
@@ -297,9 +330,43 @@ public final class DeidentificationRun {
             return own;
         }
 
-        /** Reserves an output name; returns the input that already holds it, if any. */
+        /** Reserves an output name for a resumed input; returns the input that already holds it, if any. */
         String claim(Path target, String inputName) {
             return claimedOutputs.putIfAbsent(target, inputName);
+        }
+
+        private Object releaseLock(Path target) {
+            return releaseLocks[Math.floorMod(target.hashCode(), releaseLocks.length)];
+        }
+
+        /**
+         * Moves a checked output into place, unless an input whose name sorts first holds that
+         * file already: then returns that input's name and leaves {@code temp} where it is. Among
+         * inputs with the same SOP Instance UID the one named first is released, whatever order
+         * the threads reach them in, so every run of a project releases the same bytes.
+         */
+        private String release(Path temp, Path target, String rel) throws IOException {
+            synchronized (releaseLock(target)) {
+                String holder = claimedOutputs.get(target);
+                if (holder != null && !holder.equals(rel) && holder.compareTo(rel) < 0) {
+                    return holder;
+                }
+                moveIntoOutput(temp, target);
+                claimedOutputs.put(target, rel);
+                if (holder != null && !holder.equals(rel)) {
+                    displaced.put(holder, target);
+                }
+                return null;
+            }
+        }
+
+        /** A copy an earlier run released for this instance must not stay released either. */
+        private void withdrawEarlierCopy(Path target) throws IOException {
+            synchronized (releaseLock(target)) {
+                if (!claimedOutputs.containsKey(target)) {
+                    Files.deleteIfExists(target);
+                }
+            }
         }
 
         /** Never throws: whatever goes wrong is the instance's quarantine reason. */
@@ -338,11 +405,6 @@ public final class DeidentificationRun {
                             + "instance UID is missing or not a valid UID, so it has no place in the output");
                 }
                 Path target = placed.get();
-                String earlier = claim(target, rel);
-                if (earlier != null) {
-                    return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
-                            "same SOP Instance UID as " + earlier);
-                }
 
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 // in memory with room in front: this thread's copy, or an input handed over that way
@@ -356,18 +418,22 @@ public final class DeidentificationRun {
                     }
                     if (!whole.leaks().isEmpty()) {
                         whole.restoreInput();
-                        // a copy from an earlier run of the same instance must not stay released either
-                        Files.deleteIfExists(target);
+                        withdrawEarlierCopy(target);
                         return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
                                 "output bytes still contain the value of " + String.join(", ", whole.leaks()));
                     }
                     reached = Stage.VERIFIED;
                     try {
-                        writeIntoOutput(whole.bytes(), whole.start(), whole.length(), target);
-                    } catch (IOException | RuntimeException e) {
+                        temp = writeToWorkFolder(whole.bytes(), whole.start(), whole.length());
+                    } finally {
                         whole.restoreInput();
-                        throw e;
                     }
+                    String first = release(temp, target, rel);
+                    if (first != null) {
+                        return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
+                                "same SOP Instance UID as " + first);
+                    }
+                    temp = null;
                     return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
                             HexFormat.of().formatHex(sha.digest()), whole.length());
                 }
@@ -383,14 +449,17 @@ public final class DeidentificationRun {
                             "cannot write transfer syntax " + read.transferSyntaxUid() + ": " + e.getClass().getSimpleName());
                 }
                 if (!leaks.isEmpty()) {
-                    // a copy from an earlier run of the same instance must not stay released either
-                    Files.deleteIfExists(target);
+                    withdrawEarlierCopy(target);
                     return quarantine(input, rel, reached, QuarantineReason.IDENTIFIER_LEAK,
                             "output bytes still contain the value of " + String.join(", ", leaks));
                 }
                 reached = Stage.VERIFIED;
                 long bytes = Files.size(temp);
-                moveIntoOutput(temp, target);
+                String first = release(temp, target, rel);
+                if (first != null) {
+                    return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
+                            "same SOP Instance UID as " + first);
+                }
                 temp = null;
                 return FileOutcome.written(rel, settings.output().relativize(target).toString().replace('\\', '/'),
                         HexFormat.of().formatHex(sha.digest()), bytes);
@@ -497,28 +566,24 @@ public final class DeidentificationRun {
         }
 
         /**
-         * Bytes already searched are written to the restricted store's work folder and renamed
+         * Bytes already searched are written to the restricted store's work folder, to be renamed
          * into the output, so a reader of the output never sees a partly written file. Written
          * in pieces: one large write of a heap array costs the kernel several times as much.
          */
-        private void writeIntoOutput(byte[] bytes, int start, int length, Path target) throws IOException {
+        private Path writeToWorkFolder(byte[] bytes, int start, int length) throws IOException {
             Path temp = Files.createTempFile(workFolder(), "out", ".dcm");
-            try {
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    int end = start + length;
-                    for (int at = start; at < end;) {
-                        ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, end - at));
-                        while (piece.hasRemaining()) {
-                            at += out.write(piece);
-                        }
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                int end = start + length;
+                for (int at = start; at < end;) {
+                    ByteBuffer piece = ByteBuffer.wrap(bytes, at, Math.min(WRITE_PIECE, end - at));
+                    while (piece.hasRemaining()) {
+                        at += out.write(piece);
                     }
                 }
-                moveIntoOutput(temp, target);
-                temp = null;
-            } finally {
-                if (temp != null) {
-                    Files.deleteIfExists(temp);
-                }
+                return temp;
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(temp);
+                throw e;
             }
         }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Every file under a folder, as the {@code deidentify} command reads it. */
@@ -61,6 +62,11 @@ public final class FolderSource implements InstanceSource {
             Path file = found.get(item.name());
             delivery.accept(item, ReceivedInstance.file(file != null ? file : root.resolve(item.name())));
         }
+    }
+
+    @Override
+    public Optional<ReceivedInstance> original(SourceItem item) {
+        return Optional.ofNullable(found.get(item.name())).map(ReceivedInstance::file);
     }
 
     @Override

@@ -3,6 +3,7 @@ package uk.nip.broker.provision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Where a run's instances come from: a folder of files or a selection from an archive. */
 public interface InstanceSource {
@@ -24,6 +25,11 @@ public interface InstanceSource {
      * keep in memory go into {@code workFolder}, which is in the restricted store.
      */
     void retrieve(List<SourceItem> items, Path workFolder, Delivery delivery) throws IOException, InterruptedException;
+
+    /** The source's own file for an item, where it stays after the run; empty for an archive's copies. */
+    default Optional<ReceivedInstance> original(SourceItem item) {
+        return Optional.empty();
+    }
 
     /** Whether delivered files are temporary copies the run deletes once processed. */
     boolean deliversCopies();

@@ -35,6 +35,11 @@ public final class Quarantine {
 
     /** Never throws: a file that cannot even be copied is still recorded with its reason. */
     void place(ReceivedInstance original, String relativePath, QuarantineReason reason, String detail) {
+        place(original, relativePath, reason, detail, "not copied: the source did not supply the file");
+    }
+
+    /** As above; {@code whyNoCopy} is recorded when there is no {@code original}. */
+    void place(ReceivedInstance original, String relativePath, QuarantineReason reason, String detail, String whyNoCopy) {
         Path target;
         try {
             target = folder.resolve(relativePath).normalize();
@@ -54,7 +59,7 @@ public final class Quarantine {
             record.put("detail", detail);
             try {
                 if (original == null) {
-                    record.put("copy", "not copied: the source did not supply the file");
+                    record.put("copy", whyNoCopy);
                 } else if (original.inMemory()) {
                     try (java.io.OutputStream out = Files.newOutputStream(target)) {
                         out.write(original.data(), original.offset(), (int) original.size());
