@@ -144,7 +144,7 @@ public class Notices {
         Application app = applications.load(applicationId);
         return toTeam(app, "access revoked", "Access for application " + app.getReference()
                 + " was revoked. Ground: " + ground.label() + ".",
-                "stop using the data now; the project's sandboxes are stopped and the data is destroyed."
+                "stop using the data now; access has ended and the project's released data is destroyed."
                         + " The decision and its statement are in the portal.", "/researcher/");
     }
 
