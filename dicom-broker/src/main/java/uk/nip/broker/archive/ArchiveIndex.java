@@ -125,14 +125,17 @@ public final class ArchiveIndex implements AutoCloseable {
             return new Refresh(units.size(), changed.size(), removed.size(), count(archive, collection));
         } catch (SQLException e) {
             rollback();
-            throw new IOException("archive index update failed: " + e.getMessage(), e);
+            // H2's own message can quote the row it refused, with its patient ID and UIDs
+            throw new IOException("archive index update failed: SQL state " + e.getSQLState() + ", H2 error "
+                    + e.getErrorCode());
         } catch (ExecutionException e) {
             rollback();
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("reading archive headers failed: " + cause, cause);
+            throw new IOException("reading archive headers of dataset " + collection + " failed: "
+                    + cause.getClass().getSimpleName());
         } catch (InterruptedException e) {
             rollback();
             Thread.currentThread().interrupt();

@@ -81,8 +81,9 @@ public final class DicomWebArchive implements ImageArchive {
     @Override
     public List<ArchiveUnit> units(String collection) throws IOException {
         ProjectId.requireSafe("dataset id", collection);
-        List<JsonNode> studies = search("studies", List.of(q(collectionTag, collection), q("includefield", collectionTag),
-                q("includefield", NUMBER_OF_STUDY_RELATED_INSTANCES)));
+        List<JsonNode> studies = search("QIDO-RS search for the studies of dataset " + collection, "studies",
+                List.of(q(collectionTag, collection), q("includefield", collectionTag),
+                        q("includefield", NUMBER_OF_STUDY_RELATED_INSTANCES)));
         List<ArchiveUnit> units = new ArrayList<>();
         for (JsonNode study : studies) {
             String uid = HeaderSummary.json(study, "0020000D");
@@ -105,7 +106,8 @@ public final class DicomWebArchive implements ImageArchive {
         INDEXED_FIELDS.forEach(f -> query.add(q("includefield", f)));
         List<ArchivedInstance> instances = new ArrayList<>();
         int invalid = 0;
-        for (JsonNode row : search("studies/" + study.key() + "/instances", query)) {
+        for (JsonNode row : search("QIDO-RS search for the instances of a study of dataset " + collection,
+                "studies/" + study.key() + "/instances", query)) {
             HeaderSummary h = HeaderSummary.fromDicomJson(row);
             String studyUid = h.studyUid() == null ? study.key() : h.studyUid();
             if (!studyUid.equals(study.key())) {
@@ -149,7 +151,8 @@ public final class DicomWebArchive implements ImageArchive {
             for (Map.Entry<String, Map<String, ArchivedInstance>> series : bySeries.entrySet()) {
                 Map<String, ArchivedInstance> wanted = series.getValue();
                 fetches.add(fetchers.submit(() -> {
-                    client.retrieve(series.getKey(), headers -> new PartReceiver(workFolder, wanted, delivery, headers));
+                    client.retrieve("WADO-RS retrieval of a series of dataset " + collection, series.getKey(),
+                            headers -> new PartReceiver(workFolder, wanted, delivery, headers));
                     return null;
                 }));
             }
@@ -167,7 +170,8 @@ public final class DicomWebArchive implements ImageArchive {
                     if (cause instanceof RuntimeException r) {
                         throw r;
                     }
-                    throw new IOException("retrieval failed: " + cause, cause);
+                    throw new IOException("WADO-RS retrieval of a series of dataset " + collection + " failed: "
+                            + cause.getClass().getSimpleName());
                 }
             }
         } finally {
@@ -302,9 +306,10 @@ public final class DicomWebArchive implements ImageArchive {
         }
     }
 
-    private List<JsonNode> search(String path, List<Map.Entry<String, String>> query) throws IOException {
+    private List<JsonNode> search(String request, String path, List<Map.Entry<String, String>> query)
+            throws IOException {
         try {
-            return client.search(path, query);
+            return client.search(request, path, query);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("search interrupted");

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import uk.nip.broker.ProjectId;
  * <pre>
  * store/projects/&lt;projectId&gt;/project.key               32 random bytes, HMAC key
  * store/projects/&lt;projectId&gt;/quarantine/&lt;batch&gt;/...    quarantined originals and their reasons
+ * store/attestations/&lt;projectId&gt;-destroyed-*.json     destruction attestations, kept after the project's folder goes
  * </pre>
  */
 public final class RestrictedStore {
@@ -92,6 +94,18 @@ public final class RestrictedStore {
 
     public boolean hasProject(ProjectId project) {
         return Files.isDirectory(root.resolve("projects").resolve(project.value()), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Names of the project's files (key, quarantine, journals, cohorts), relative to its folder. */
+    public List<String> projectFiles(ProjectId project) throws IOException {
+        Path folder = root.resolve("projects").resolve(project.value());
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
     }
 
     /** Deletes the project's keys and quarantine; returns how many files were removed. */

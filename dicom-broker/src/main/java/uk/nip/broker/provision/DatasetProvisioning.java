@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -51,12 +52,17 @@ public final class DatasetProvisioning {
 
     public RunReport provision(ProjectId project, String datasetId, CohortCriteria criteria, ProgressListener progress)
             throws IOException {
-        return provision(project, datasetId, criteria, progress, optOut);
+        return provision(project, datasetId, criteria, progress, optOut, null);
     }
 
-    /** As above, leaving out the patients on this opt-out list (the configured file plus the task's register). */
+    /**
+     * As above, leaving out the patients on this opt-out list (the configured file plus the task's
+     * register), and stopping between instances once {@code stopRequested} answers true (the task
+     * was withdrawn; null never stops): then {@link RunStopped} is thrown and what was finished stays
+     * for a later run.
+     */
     public RunReport provision(ProjectId project, String datasetId, CohortCriteria criteria, ProgressListener progress,
-            OptOutList optOut) throws IOException {
+            OptOutList optOut, BooleanSupplier stopRequested) throws IOException {
         CohortSelection.Result cohort = select(List.of(datasetId), criteria, optOut);
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("criteria", criteria.describe());
@@ -65,7 +71,7 @@ public final class DatasetProvisioning {
         return new DeidentificationRun(new DeidentificationRun.Settings(project, datasetId,
                 new ArchiveSource(archive, datasetId, cohort.instances()), outputs.datasetFolder(project, datasetId),
                 store, datasetId, DeidentificationProfile.tciaDefault(), maxFileBytes, threads, progress, described,
-                true)).execute();
+                true, stopRequested)).execute();
     }
 
     /** Unsuppressed: callers pass only {@link CohortCounts#asVariables()} on. */

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -67,22 +68,33 @@ public final class DeidentificationRun {
      * Everything a run needs. {@code datasetId} and {@code cohort} (the selection criteria) are
      * recorded in the manifest when known. {@code removeUnlistedFiles} is for output folders the
      * broker owns: files a earlier, wider selection released there are removed, so the folder
-     * holds exactly what the manifest lists.
+     * holds exactly what the manifest lists. {@code stopRequested} is asked before each instance
+     * is handed over: once it answers true the run hands over no more, lets those already handed
+     * over finish and ends with {@link RunStopped}.
      */
     public record Settings(ProjectId project, String datasetId, InstanceSource source, Path output,
             RestrictedStore store, String quarantineBatch, DeidentificationProfile profile, long maxFileBytes,
-            int threads, ProgressListener progress, Map<String, Object> cohort, boolean removeUnlistedFiles) {
+            int threads, ProgressListener progress, Map<String, Object> cohort, boolean removeUnlistedFiles,
+            BooleanSupplier stopRequested) {
 
         public Settings {
             output = output.toAbsolutePath().normalize();
             progress = progress == null ? ProgressListener.NONE : progress;
+            stopRequested = stopRequested == null ? () -> false : stopRequested;
         }
 
         /** Every file under a folder. */
         public Settings(ProjectId project, String datasetId, Path input, Path output, RestrictedStore store,
                 String quarantineBatch, DeidentificationProfile profile, long maxFileBytes, int threads) {
             this(project, datasetId, new FolderSource(input), output, store, quarantineBatch, profile, maxFileBytes,
-                    threads, ProgressListener.NONE, null, false);
+                    threads, ProgressListener.NONE, null, false, null);
+        }
+    }
+
+    /** Thrown through the source's retrieval to end it when the run is asked to stop. */
+    private static final class StopHandingOver extends RuntimeException {
+        StopHandingOver() {
+            super("the run was asked to stop", null, false, false);
         }
     }
 
@@ -247,9 +259,18 @@ public final class DeidentificationRun {
             settings.progress().progress(alreadyDone, total);
         }
         IOException failure = null;
+        boolean stopped = false;
         try {
             source.retrieve(items, work, (item, file) -> {
+                if (settings.stopRequested().getAsBoolean()) {
+                    throw new StopHandingOver();
+                }
                 waiting.acquire();
+                // waiting for room can take as long as an instance: asked again before handing over
+                if (settings.stopRequested().getAsBoolean()) {
+                    waiting.release();
+                    throw new StopHandingOver();
+                }
                 try {
                     pool.execute(() -> {
                         try {
@@ -276,6 +297,8 @@ public final class DeidentificationRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new IOException("de-identification run interrupted", e);
+        } catch (StopHandingOver e) {
+            stopped = true;
         } finally {
             pool.shutdown();
             try {
@@ -289,6 +312,10 @@ public final class DeidentificationRun {
         }
         if (failure != null) {
             throw failure;
+        }
+        if (stopped) {
+            // each finished instance is in the journal; no manifest is written, so the folder reads as unfinished
+            throw new RunStopped(done.get(), total);
         }
     }
 

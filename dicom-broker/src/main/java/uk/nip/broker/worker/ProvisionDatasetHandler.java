@@ -2,9 +2,6 @@ package uk.nip.broker.worker;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.camunda.bpm.client.task.ExternalTask;
@@ -19,11 +16,13 @@ import uk.nip.broker.deid.RestrictedStore;
 import uk.nip.broker.provision.DatasetProvisioning;
 import uk.nip.broker.provision.ProgressListener;
 import uk.nip.broker.provision.RunReport;
+import uk.nip.broker.provision.RunStopped;
 
 /**
  * Topic {@code provision-dataset}: de-identifies an archived dataset, or the cohort of it the
  * optional {@code cohort*} variables select, into the project's output folder. Output names and bytes depend only on the project key and the input, so a
- * retried or repeated task rewrites the same files and returns the same manifest hash.
+ * retried or repeated task rewrites the same files and returns the same manifest hash. A task
+ * withdrawn while it runs (the application was revoked) stops the run between instances.
  */
 public final class ProvisionDatasetHandler implements ExternalTaskHandler {
 
@@ -55,7 +54,7 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
         // the engine stores the application id as a number; only its text is logged
         Object applicationId = task.getVariable("applicationId");
         RunReport report;
-        ScheduledExecutorService lockKeeper = Executors.newSingleThreadScheduledExecutor();
+        TaskLock lock = null;
         ProgressReporter progress = tokens == null || task.getProcessInstanceId() == null ? null
                 : ProgressReporter.forProcessInstance(settings.camundaRestUrl(), task.getProcessInstanceId(), tokens);
         try {
@@ -63,22 +62,32 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
                 throw new IllegalArgumentException("process variables projectId and datasetId are required");
             }
             ProjectId project = ProjectId.of(projectValue);
-            // a large dataset can outlast the lock; keep it while we work
-            long every = Math.max(1_000, settings.lockDurationMillis() / 2);
-            lockKeeper.scheduleAtFixedRate(() -> extendLock(task, service), every, every, TimeUnit.MILLISECONDS);
+            // a large dataset can outlast the lock; keep it while we work, and stop if the task is withdrawn
+            lock = TaskLock.keep(task, service, settings.lockDurationMillis());
             CohortCriteria criteria = CohortCriteria.from(name -> TaskVariables.text(task, name));
             report = provisioning.provision(project, datasetId, criteria, progress == null ? ProgressListener.NONE : progress,
-                    TaskVariables.optOut(task, provisioning.optOut()));
+                    TaskVariables.optOut(task, provisioning.optOut()), lock::lost);
         } catch (Exception e) {
+            if (lock != null && lock.lost()) {
+                logStopped(task, lock, applicationId, projectValue, datasetId, e);
+                return;
+            }
             TaskFailures.report(LOG, task, service, "provisioning dataset " + datasetId + " for project " + projectValue
                     + " failed: " + e.getMessage(), e);
             return;
         } finally {
-            lockKeeper.shutdownNow();
+            if (lock != null) {
+                lock.close();
+            }
             // the last update goes before completion: a finished process instance has no variables to set
             if (progress != null) {
                 progress.close();
             }
+        }
+        if (lock.lost()) {
+            // finished just as the task went: the engine would refuse the completion
+            logStopped(task, lock, applicationId, projectValue, datasetId, null);
+            return;
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put("filesWritten", report.written());
@@ -92,11 +101,16 @@ public final class ProvisionDatasetHandler implements ExternalTaskHandler {
                 + " quarantined=" + report.quarantined() + " ms=" + ms);
     }
 
-    private void extendLock(ExternalTask task, ExternalTaskService service) {
-        try {
-            service.extendLock(task, settings.lockDurationMillis());
-        } catch (RuntimeException e) {
-            LOG.warning(() -> TOPIC + " task=" + task.getId() + " could not extend its lock: " + e.getClass().getSimpleName());
-        }
+    /**
+     * Neither completed nor failed: the engine has no task of ours to report on. What was finished
+     * stays in the output folder, for a later run to resume or destruction to remove.
+     */
+    private static void logStopped(ExternalTask task, TaskLock lock, Object applicationId, String projectValue,
+            String datasetId, Exception ending) {
+        String progress = ending instanceof RunStopped s ? " finished=" + s.finished() + " of " + s.total()
+                : ending == null ? " finished=all" : " ended=" + ending.getClass().getSimpleName();
+        LOG.warning(() -> TOPIC + " task=" + task.getId() + " application=" + applicationId + " project=" + projectValue
+                + " dataset=" + datasetId + " stopped: " + lock.lostBecause() + ";" + progress
+                + "; not completed, no failure reported");
     }
 }

@@ -1,9 +1,11 @@
 package uk.nip.broker.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +146,24 @@ class OrthancArchiveTest {
         var quarantined = report.outcomes().stream().filter(o -> !o.isWritten()).findFirst().orElseThrow();
         assertTrue(quarantined.inputPath().contains("/" + DicomWebArchive.INVALID_UIDS + "/"), quarantined.inputPath());
         assertTrue(quarantined.detail().contains("not valid UIDs"), quarantined.detail());
+    }
+
+    /** Failure messages reach logs and incidents: they name the request and dataset, never the UIDs asked for. */
+    @Test
+    void aRetrievalTheArchiveRefusesIsReportedWithoutItsSourceUids() {
+        String study = "1.2.826.0.1.3680043.2.1143.990.1";
+        String series = "1.2.826.0.1.3680043.2.1143.990.2";
+        String sop = "1.2.826.0.1.3680043.2.1143.990.3";
+        ArchivedInstance gone = new ArchivedInstance("DS-CHEST", study + "/" + series + "/" + sop + ".dcm",
+                new ArchiveUnit(study, "1"), new HeaderSummary("PAT-GONE", study, series, sop, "CT", "CHEST", null, null,
+                        null, null));
+        IOException e = assertThrows(IOException.class, () -> archive().retrieve("DS-CHEST", List.of(gone),
+                root.resolve("work-gone"), (item, instance) -> { }));
+        assertTrue(e.getMessage().matches("WADO-RS retrieval of a series of dataset DS-CHEST answered HTTP 4\\d\\d"),
+                e.getMessage());
+        for (String uid : List.of(study, series, sop)) {
+            assertFalse(String.valueOf(e).contains(uid), e.toString());
+        }
     }
 
     @Test

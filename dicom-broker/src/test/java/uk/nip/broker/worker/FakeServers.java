@@ -23,6 +23,8 @@ final class FakeServers implements AutoCloseable {
     final AtomicInteger tokensIssued = new AtomicInteger();
     volatile int tokenStatus = 200;
     volatile long tokenLifetimeSeconds = 60;
+    /** Runs before the engine answers anything but fetchAndLock, e.g. to hold a progress update. */
+    volatile Runnable beforeEngineAnswers = () -> { };
 
     FakeServers(Function<Request, String> fetchAndLock) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,6 +43,7 @@ final class FakeServers implements AutoCloseable {
             if (r.path().endsWith("/external-task/fetchAndLock")) {
                 respond(ex, 200, fetchAndLock.apply(r));
             } else {
+                beforeEngineAnswers.run();
                 respond(ex, 204, null);
             }
         });

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
@@ -36,17 +37,37 @@ final class FakeTasks {
 
     static final class RecordingService {
         final List<Call> calls = new ArrayList<>();
-        final ExternalTaskService service = (ExternalTaskService) Proxy.newProxyInstance(
-                FakeTasks.class.getClassLoader(), new Class<?>[] {ExternalTaskService.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("toString")) {
-                        return "RecordingService";
-                    }
-                    synchronized (calls) {
-                        calls.add(new Call(method.getName(), args == null ? List.of() : Arrays.asList(args)));
-                    }
-                    return null;
-                });
+        private final Map<String, Supplier<? extends RuntimeException>> refusals;
+        final ExternalTaskService service;
+
+        RecordingService() {
+            this(Map.of());
+        }
+
+        /** Records every call, and answers the methods named with the exception given, as the task client throws. */
+        RecordingService(Map<String, Supplier<? extends RuntimeException>> refusals) {
+            this.refusals = refusals;
+            this.service = (ExternalTaskService) Proxy.newProxyInstance(FakeTasks.class.getClassLoader(),
+                    new Class<?>[] {ExternalTaskService.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("toString")) {
+                            return "RecordingService";
+                        }
+                        synchronized (calls) {
+                            calls.add(new Call(method.getName(), args == null ? List.of() : Arrays.asList(args)));
+                        }
+                        Supplier<? extends RuntimeException> refusal = this.refusals.get(method.getName());
+                        if (refusal != null) {
+                            throw refusal.get();
+                        }
+                        return null;
+                    });
+        }
+
+        List<Call> calls(String method) {
+            synchronized (calls) {
+                return calls.stream().filter(c -> c.method().equals(method)).toList();
+            }
+        }
 
         Call only(String method) {
             synchronized (calls) {

@@ -2,6 +2,7 @@ package uk.nip.broker.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -10,14 +11,29 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.client.exception.ConnectionLostException;
+import org.camunda.bpm.client.exception.NotFoundException;
+import org.camunda.bpm.client.exception.RestException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import uk.nip.broker.TestSupport;
 import uk.nip.broker.demo.DemoDatasetGenerator;
+import uk.nip.broker.provision.ProvisioningManifest;
 
 class TaskHandlersTest {
 
@@ -33,9 +49,13 @@ class TaskHandlersTest {
     }
 
     private Map<String, Object> provision(String taskId) {
+        return provision(taskId, "DS-CHEST-1");
+    }
+
+    private Map<String, Object> provision(String taskId, String datasetId) {
         FakeTasks.RecordingService rec = new FakeTasks.RecordingService();
         new ProvisionDatasetHandler(settings).execute(FakeTasks.task(taskId, ProvisionDatasetHandler.TOPIC, null,
-                Map.of("projectId", "PRJ-7", "datasetId", "DS-CHEST-1", "applicationId", "APP-42")), rec.service);
+                Map.of("projectId", "PRJ-7", "datasetId", datasetId, "applicationId", "APP-42")), rec.service);
         @SuppressWarnings("unchecked")
         Map<String, Object> vars = (Map<String, Object>) rec.only("complete").args().get(1);
         return vars;
@@ -116,6 +136,129 @@ class TaskHandlersTest {
         destroy.execute(FakeTasks.task("d2", DestroyDataHandler.TOPIC, null, Map.of("projectId", "PRJ-7")), again.service);
         @SuppressWarnings("unchecked")
         Map<String, Object> second = (Map<String, Object>) again.only("complete").args().get(1);
-        assertEquals(0L, second.get("filesDestroyed"));
+        assertEquals(attestation, second, "nothing left to destroy: the attestation already made");
+    }
+
+    /**
+     * The broker deleted everything and attested it, then could not complete the task (engine
+     * restarting): the task comes again once its lock expires, and governance must get the
+     * attestation of the files that were destroyed, not one of zero files.
+     */
+    @Test
+    void aDestructionDeliveredAgainAfterItsCompletionFailedAttestsTheSameDestruction() throws Exception {
+        Map<String, Object> provisioned = provision("t1");
+        long bytes = releasedBytes(Path.of((String) provisioned.get("outputLocation")));
+        Instant first = Instant.parse("2030-05-01T10:15:30Z");
+        FakeTasks.RecordingService engineRestarting = new FakeTasks.RecordingService(
+                Map.of("complete", () -> new ConnectionLostException("the engine is restarting", null)));
+        assertThrows(ConnectionLostException.class, () -> new DestroyDataHandler(settings, Clock.fixed(first, ZoneOffset.UTC))
+                .execute(FakeTasks.task("d1", DestroyDataHandler.TOPIC, 3, Map.of("projectId", "PRJ-7")), engineRestarting.service));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> notReceived = (Map<String, Object>) engineRestarting.only("complete").args().get(1);
+
+        // ten minutes later, a restarted broker fetches the same task
+        FakeTasks.RecordingService rec = new FakeTasks.RecordingService();
+        new DestroyDataHandler(settings, Clock.fixed(first.plusSeconds(600), ZoneOffset.UTC))
+                .execute(FakeTasks.task("d1", DestroyDataHandler.TOPIC, 3, Map.of("projectId", "PRJ-7")), rec.service);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> completed = (Map<String, Object>) rec.only("complete").args().get(1);
+        assertEquals(notReceived, completed);
+        assertEquals(5L, completed.get("filesDestroyed"));
+        assertEquals(bytes, completed.get("bytesDestroyed"));
+        assertEquals("2030-05-01T10:15:30Z", completed.get("destroyedAt"));
+        List<Path> attestations;
+        try (Stream<Path> files = Files.list(settings.storeDir().resolve("attestations"))) {
+            attestations = files.toList();
+        }
+        assertEquals(1, attestations.size(), attestations.toString());
+        byte[] attestation = Files.readAllBytes(attestations.get(0));
+        assertEquals(ProvisioningManifest.sha256(attestation), completed.get("manifestSha256"));
+        assertEquals(5, new ObjectMapper().readTree(attestation).path("files").size());
+
+        // provisioned again later, the project is destroyed anew rather than answered with the old attestation
+        provision("t2");
+        FakeTasks.RecordingService later = new FakeTasks.RecordingService();
+        new DestroyDataHandler(settings, Clock.fixed(first.plusSeconds(86_400), ZoneOffset.UTC))
+                .execute(FakeTasks.task("d2", DestroyDataHandler.TOPIC, 3, Map.of("projectId", "PRJ-7")), later.service);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> anew = (Map<String, Object>) later.only("complete").args().get(1);
+        assertEquals(5L, anew.get("filesDestroyed"));
+        assertEquals("2030-05-02T10:15:30Z", anew.get("destroyedAt"));
+    }
+
+    /**
+     * A revocation cancels the process, so the engine no longer has the task: the run hands over
+     * no more instances, finishes those under way, and neither completes nor fails the task.
+     */
+    @Test
+    void aRunWhoseTaskIsWithdrawnStopsBetweenInstancesWithoutCompletingOrFailing() throws Exception {
+        new DemoDatasetGenerator(5).generate(settings.archiveDir().resolve("DS-LARGE"), 4, 1, 10);
+        Path output = settings.outputDir().resolve("PRJ-7").resolve("DS-LARGE");
+        CountDownLatch withdrawn = new CountDownLatch(1);
+        List<LogRecord> log = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                log.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger handlerLog = Logger.getLogger(ProvisionDatasetHandler.class.getName());
+        handlerLog.addHandler(capture);
+        try (FakeServers engine = new FakeServers(r -> "[]")) {
+            // the first progress update is held until the engine has said the task is gone, so the
+            // withdrawal comes mid-run however fast this machine de-identifies
+            engine.beforeEngineAnswers = () -> {
+                try {
+                    withdrawn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
+            // one thread, and the lock extended after a second
+            WorkerSettings oneThread = new WorkerSettings(engine.engine(), engine.base(), "imaging", "dicom-broker",
+                    "test-secret-value", settings.archiveDir(), null, "ClinicalTrialProtocolID", null,
+                    settings.outputDir(), settings.storeDir(), 2_000, 1L << 30, 1);
+            ClientCredentialsTokenSource tokens = new ClientCredentialsTokenSource(oneThread.tokenEndpoint(),
+                    "dicom-broker", "test-secret-value", Clock.systemUTC());
+            FakeTasks.RecordingService rec = new FakeTasks.RecordingService(Map.of("extendLock", () -> {
+                withdrawn.countDown();
+                return new NotFoundException("task gone", new RestException("External task not found", "RestException", null));
+            }));
+            new ProvisionDatasetHandler(oneThread, tokens).execute(FakeTasks.task("t-revoked", ProvisionDatasetHandler.TOPIC,
+                    null, Map.of("projectId", "PRJ-7", "datasetId", "DS-LARGE", "applicationId", "APP-42")), rec.service);
+
+            assertFalse(rec.calls("extendLock").isEmpty(), "the run outlasted the first lock extension");
+            assertTrue(rec.calls("complete").isEmpty() && rec.calls("handleFailure").isEmpty(), rec.calls.toString());
+            // the instance under way when the withdrawal was seen, and at most two waiting for the thread
+            int written = TestSupport.dicomFiles(output).size();
+            assertTrue(written <= 3, written + " of 40 instances written");
+            assertFalse(Files.exists(output.resolve("manifest.json")), "a stopped run leaves no manifest");
+            assertTrue(log.stream().anyMatch(r -> r.getLevel() == Level.WARNING
+                    && r.getMessage().contains("task=t-revoked") && r.getMessage().contains("stopped: its task was withdrawn")),
+                    log.stream().map(LogRecord::getMessage).toList().toString());
+        } finally {
+            handlerLog.removeHandler(capture);
+        }
+
+        // what it finished is consistent: a later task for the same dataset resumes and completes it
+        Map<String, Object> later = provision("t-later", "DS-LARGE");
+        assertEquals(40L, later.get("filesWritten"));
+        assertEquals(40, TestSupport.dicomFiles(output).size());
+    }
+
+    private static long releasedBytes(Path location) throws Exception {
+        long bytes = Files.size(location.resolve("manifest.json"));
+        for (Path f : TestSupport.dicomFiles(location)) {
+            bytes += Files.size(f);
+        }
+        return bytes;
     }
 }
