@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,21 +38,7 @@ class ArchiveFailureReportsTest {
     Path root;
     HttpServer archive;
     volatile String failing;
-    final List<LogRecord> log = new CopyOnWriteArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            log.add(r);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    final CapturedLog capture = new CapturedLog();
 
     @BeforeEach
     void startArchive() throws IOException {
@@ -121,7 +104,7 @@ class ArchiveFailureReportsTest {
         String details = (String) failed.args().get(2);
         assertEquals("provisioning dataset DS-WEB for project PRJ-W failed: " + expected, message);
         assertTrue(details.endsWith(expected), details);
-        List<String> logged = log.stream().map(r -> r.getMessage() + " " + r.getThrown()).toList();
+        List<String> logged = capture.records.stream().map(r -> r.getMessage() + " " + r.getThrown()).toList();
         assertFalse(logged.isEmpty());
         for (String text : List.of(message, details, String.join("\n", logged))) {
             for (String identifier : List.of(STUDY, SERIES, SOP, PATIENT)) {

@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -195,21 +193,7 @@ class TaskHandlersTest {
         new DemoDatasetGenerator(5).generate(settings.archiveDir().resolve("DS-LARGE"), 4, 1, 10);
         Path output = settings.outputDir().resolve("PRJ-7").resolve("DS-LARGE");
         CountDownLatch withdrawn = new CountDownLatch(1);
-        List<LogRecord> log = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                log.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        CapturedLog capture = new CapturedLog();
         Logger handlerLog = Logger.getLogger(ProvisionDatasetHandler.class.getName());
         handlerLog.addHandler(capture);
         try (FakeServers engine = new FakeServers(r -> "[]")) {
@@ -241,9 +225,9 @@ class TaskHandlersTest {
             int written = TestSupport.dicomFiles(output).size();
             assertTrue(written <= 3, written + " of 40 instances written");
             assertFalse(Files.exists(output.resolve("manifest.json")), "a stopped run leaves no manifest");
-            assertTrue(log.stream().anyMatch(r -> r.getLevel() == Level.WARNING
+            assertTrue(capture.records.stream().anyMatch(r -> r.getLevel() == Level.WARNING
                     && r.getMessage().contains("task=t-revoked") && r.getMessage().contains("stopped: its task was withdrawn")),
-                    log.stream().map(LogRecord::getMessage).toList().toString());
+                    capture.records.stream().map(LogRecord::getMessage).toList().toString());
         } finally {
             handlerLog.removeHandler(capture);
         }
