@@ -270,11 +270,44 @@ class AccessRequestProcessTest {
         assertThat(externalTask(pi)).hasTopicName("provision-dataset");
 
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
+        // recorded by a job of its own, so the broker's completion stands whatever recording meets
+        assertThat(pi).isWaitingAt("provision-dataset");
+        assertEquals(1, InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-dataset"));
         assertThat(pi).hasPassedInOrder("screen-application", "check-restrictions", "committee-review",
                 "issue-agreement", "agreement-signed", "start-provisioning", "collection-cohort", "provision-dataset",
                 "record-collection", "grant-access").isWaitingAt("wait-for-dates");
         assertEquals(List.of("checkRestrictions", "askCommittee", "issueAgreement", "startProvisioning",
                 "recordProvisionedCollection demo-chest-ct 24 0 " + "a".repeat(64), "grantAccess"), governanceCalls);
+    }
+
+    /**
+     * Recording what the broker released can fail (a database outage, a value too long): the
+     * broker's completion still stands, the engine retries the recording and then raises an
+     * incident, and the broker is not sent to provision the collection again.
+     */
+    @Test
+    void aFailureToRecordTheBrokersResultIsAnIncidentNotAnotherProvisioning() {
+        Mocks.register("recordProvisionedCollection", (JavaDelegate) e -> {
+            throw new IllegalStateException("governance database unavailable");
+        });
+        ProcessInstance pi = reviewedToDecision();
+        complete(task(review(pi)), withVariables("approved", true));
+        bothPartiesSign();
+        var broker = engine.getProcessEngine().getExternalTaskService();
+        var t = broker.fetchAndLock(1, "broker").topic("provision-dataset", 60_000).execute().get(0);
+        broker.complete(t.getId(), "broker", Map.of("filesWritten", 24L, "manifestSha256", "m1"));
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Job recording = managementService().createJobQuery().processInstanceId(pi.getId())
+                    .activityId("provision-dataset").singleResult();
+            assertThrows(RuntimeException.class, () -> managementService().executeJob(recording.getId()));
+        }
+        var incident = runtimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertEquals(org.camunda.bpm.engine.runtime.Incident.FAILED_JOB_HANDLER_TYPE, incident.getIncidentType());
+        assertTrue(incident.getIncidentMessage().contains("governance database unavailable"), incident.getIncidentMessage());
+        assertEquals(0, broker.fetchAndLock(1, "broker").topic("provision-dataset", 60_000).execute().size(),
+                "the broker is not asked to provision the collection again");
+        assertTrue(governanceCalls.stream().noneMatch(c -> c.equals("grantAccess")));
     }
 
     @Test
@@ -299,6 +332,7 @@ class AccessRequestProcessTest {
         assertEquals(" (demo-chest-ct, 1 of 2: 3/24 files)", progress.label(REF, ApplicationState.PROVISIONING));
         broker.complete(first.get(0).getId(), "broker", Map.of("filesWritten", 24L, "filesQuarantined", 1L,
                 "manifestSha256", "m1", "outputLocation", "/out/demo-chest-ct"));
+        InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-dataset");
         assertTrue(governanceCalls.stream().noneMatch(c -> c.equals("activate")), "no access with a collection to go");
 
         var second = broker.fetchAndLock(10, "broker").topic("provision-dataset", 60_000).execute();
@@ -312,6 +346,7 @@ class AccessRequestProcessTest {
         assertEquals(" (demo-brain-mr, 2 of 2: waiting for the broker)", progress.label(REF, ApplicationState.PROVISIONING));
         broker.complete(second.get(0).getId(), "broker", Map.of("filesWritten", 6L, "filesQuarantined", 0L,
                 "manifestSha256", "m2", "outputLocation", "/out/demo-brain-mr"));
+        InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-dataset");
 
         assertThat(pi).isWaitingAt("wait-for-dates");
         // each collection recorded once, by its own step, then access begins

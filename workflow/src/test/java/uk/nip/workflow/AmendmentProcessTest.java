@@ -252,6 +252,7 @@ class AmendmentProcessTest {
             n++;
             broker.complete(tasks.get(0).getId(), "broker", Map.of("filesWritten", 10L * n, "filesQuarantined", 0L,
                     "manifestSha256", "m" + n));
+            InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-added-dataset");
         }
         assertThat(pi).isEnded().hasPassedInOrder("put-amendment-in-effect", "move-access-period",
                 "start-added-data-provisioning", "amendment-in-effect");

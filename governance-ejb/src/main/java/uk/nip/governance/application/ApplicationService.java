@@ -362,7 +362,7 @@ public class ApplicationService {
         app.moveTo(to);
         flush(app);
         em.persist(new ApplicationEvent(app.getId(), action, from, to, actor.username(), actor.primaryRole(),
-                Instant.now(), reason, actor.origin()));
+                Instant.now(), TextLimits.fitted(reason, TextLimits.EVENT_REASON), actor.origin()));
         audit.record(actor, "application." + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), "application",
                 app.getReference(), from + " -> " + to + (reason == null ? "" : ": " + reason));
     }

@@ -26,6 +26,14 @@ public final class TextLimits {
         }
     }
 
+    /**
+     * Text the system puts together (a summary with every collection or member named) cut to
+     * what a column keeps, marked as cut; what people type is refused by field instead.
+     */
+    public static String fitted(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     /** Adds the field's problem when {@code value} is longer than {@code max} characters. */
     public static void check(Map<String, String> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
