@@ -167,12 +167,15 @@ class ApplicationContentIT {
         long version = Http.get("/api/applications/" + id, lead).json().get("version").asLong();
         Map<String, Object> edit = PortalApiIT.completeDraft("t".repeat(300));
         edit.put("team", List.of(Map.of("name", "A Person", "orcid", "orcid: 0000-0002-1825-0097")));
+        edit.put("funders", List.of("Wellcome Trust", "f".repeat(256)));
         edit.put("version", version);
         Reply put = Http.putJson("/api/applications/" + id, lead, edit);
         assertEquals(422, put.status(), put.body());
         JsonNode p = put.json().get("problems");
         assertTrue(p.get("title").asText().contains("255 characters; it has 300"), p.toString());
         assertTrue(p.get("team[0].orcid").asText().contains("not an ORCID iD"), p.toString());
+        // one box holds every funder, so the problem is the box's, naming the line
+        assertEquals("Keep each funder to 255 characters; funder 2 has 256.", p.get("funders").asText());
         JsonNode kept = Http.get("/api/applications/" + id, lead).json();
         assertEquals("Saved before the long paste", kept.get("title").asText());
         assertEquals(version, kept.get("version").asLong());

@@ -181,6 +181,21 @@ class NotificationMailIT {
     }
 
     @Test
+    @Order(2)
+    @RunAsClient
+    void aReturnTellsTheLeadWhereToReadTheCustodiansNote() throws Exception {
+        long id = Journeys.submitted(researcher(), "Mail on a return");
+        Journeys.screen(id, "return", "The ethics approval letter is missing.");
+        String reference = reference(id);
+
+        Mail mail = MailSink.await(RESEARCHER, reference, "returned for changes");
+        assertLetter(mail, reference, "Mail on a return", "/researcher/");
+        assertFalse(mail.body().contains("ethics approval letter"), "the note is read in the portal, not in mail");
+        JsonNode history = Http.get("/api/applications/" + id + "/history", researcher()).json();
+        assertEquals("The ethics approval letter is missing.", history.get(history.size() - 1).get("reason").asText());
+    }
+
+    @Test
     @Order(3)
     @RunAsClient
     void theChairHearsWhenTheCommitteeIsQuorateAndARefusalTellsTheLeadWithoutVotesOrReasons() throws Exception {

@@ -246,6 +246,10 @@ class ServiceRefusalIT {
         for (Actor a : List.of(LEAD, TEAM, MEMBER, AUDITOR, ADMIN, PUBLIC, BROKER, MEMBER_WITH_CHAIR_ROLE)) {
             refused(() -> agreements.revoke(a, id, RevocationGround.BREACH, "Because."), a.username() + " revokes");
         }
+        for (Actor a : List.of(LEAD, TEAM, MEMBER, CHAIR, AUDITOR, ADMIN, PUBLIC, BROKER)) {
+            refused(() -> agreements.recordRenewedEthicsApproval(a, id, "IRAS 999999",
+                    LocalDate.now(ZoneOffset.UTC).plusYears(2)), a.username() + " records a renewed ethics approval");
+        }
         for (Actor a : List.of(LEAD, MEMBER, CUSTODIAN, AUDITOR, BROKER, MEMBER_WITH_CHAIR_ROLE)) {
             refused(() -> agreements.issue(a, id, "another version"), a.username() + " issues an agreement");
             refused(() -> agreements.expire(a, id), a.username() + " expires access");

@@ -9,19 +9,21 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import uk.nip.governance.agreement.AccessRevoked;
+import uk.nip.governance.agreement.EthicsApprovalRenewed;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.domain.Actor;
 
 /**
- * Hands a revocation to the access-request process, which enforces it. The observer runs inside
+ * Hands a revocation, and a renewed ethics approval, to the access-request process, which enforces it. The observer runs inside
  * the governance transaction, so a revocation the process cannot take is not recorded either.
  */
 @ApplicationScoped
 public class AccessLifetime {
 
     public static final String ACCESS_REVOKED = "AccessRevoked";
+    public static final String ETHICS_APPROVAL_RENEWED = "EthicsApprovalRenewed";
     /** When access was ordered to end (revocation or expiry): the start of the propagation time. */
     static final String END_REQUESTED_AT = "endRequestedAt";
     static final String CREDENTIALS_WITHDRAWN_AT = "credentialsWithdrawnAt";
@@ -37,6 +39,23 @@ public class AccessLifetime {
 
     @Inject
     Catalogue catalogue;
+
+    /**
+     * The process watches the renewed approval's expiry date; a suspended project's process,
+     * waiting for the renewal, goes on to watch it. Runs inside the governance transaction.
+     */
+    void onEthicsApprovalRenewed(@Observes EthicsApprovalRenewed event) {
+        ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(AccessRequestProcess.KEY).processInstanceBusinessKey(event.reference())
+                .active().singleResult();
+        if (running == null) {
+            return;
+        }
+        engine.getRuntimeService().setVariable(running.getId(), "ethicsExpiresAt",
+                AccessPeriod.dayAfter(event.ethicsExpiry()));
+        engine.getRuntimeService().createMessageCorrelation(ETHICS_APPROVAL_RENEWED)
+                .processInstanceId(running.getId()).correlateAllWithResult();
+    }
 
     void onRevoked(@Observes AccessRevoked event) {
         Map<String, Object> variables = new HashMap<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import uk.nip.governance.agreement.AccessEnded;
 import uk.nip.governance.agreement.AccessRevoked;
+import uk.nip.governance.agreement.AccessSuspended;
 import uk.nip.governance.agreement.AgreementInEffect;
 import uk.nip.governance.application.AmendmentRequested;
 import uk.nip.governance.application.ApplicationService;
@@ -71,6 +72,10 @@ public class AmendmentProcess {
     }
 
     void onEnded(@Observes AccessEnded event) {
+        endAmendment(event.reference());
+    }
+
+    void onSuspended(@Observes AccessSuspended event) {
         endAmendment(event.reference());
     }
 

@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTask;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.externalTaskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -57,6 +56,8 @@ class AccessLifetimeProcessTest {
     boolean periodOver = true;
     /** The end date an amendment moved the project to, as CheckEndDate would read it; null when unchanged. */
     Instant movedEnd;
+    /** What the ethics check finds, as AgreementService.ethicsApprovalExpired would. */
+    uk.nip.governance.agreement.EthicsCheck ethicsFound = uk.nip.governance.agreement.EthicsCheck.SUSPENDED;
 
     @BeforeEach
     void registerGovernanceStandIns() {
@@ -81,7 +82,10 @@ class AccessLifetimeProcessTest {
         });
         record("remindBeforeExpiry");
         record("annualReviewDue");
-        record("suspendAccess");
+        Mocks.register("suspendAccess", (JavaDelegate) e -> {
+            calls.add("suspendAccess " + ethicsFound);
+            e.setVariable(SuspendAccess.ETHICS_OUTCOME, ethicsFound.name());
+        });
         Mocks.register("expireAgreement", (JavaDelegate) e -> {
             calls.add("expireAgreement");
             e.setVariable(AccessLifetime.END_REQUESTED_AT, new Date());
@@ -120,6 +124,7 @@ class AccessLifetimeProcessTest {
     private ProcessInstance active() {
         ProcessInstance pi = approvedAndSigned();
         complete(externalTask(pi), withVariables("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
+        InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-dataset");
         return pi;
     }
 
@@ -140,7 +145,7 @@ class AccessLifetimeProcessTest {
                 "manifestSha256", "d".repeat(64), "destroyedAt", Instant.now().toString(),
                 "destroyedBy", "dicom-broker 0.1.0"));
         // Recording is asynchronous so the broker's completion stands even if recording fails.
-        execute(job());
+        execute(managementService().createJobQuery().processInstanceId(pi.getId()).messages().singleResult());
     }
 
     /** The reminder 30 days before the end date; the process then waits for the end date itself. */
@@ -214,9 +219,57 @@ class AccessLifetimeProcessTest {
     void ethicsExpirySuspendsAndKeepsTheData() {
         ProcessInstance pi = active();
         execute(timer(pi, "ethics-approval-ended"));
-        assertThat(pi).hasPassed("suspend-access").isWaitingAt("wait-for-dates");
-        assertEquals("suspendAccess", calls.get(calls.size() - 1));
+        assertThat(pi).hasPassed("suspend-access").isWaitingAt("wait-for-dates", "ethics-approval-renewed");
+        assertEquals("suspendAccess SUSPENDED", calls.get(calls.size() - 1));
         assertEquals(0, externalTaskService().createExternalTaskQuery().topicName("destroy-data").count());
+    }
+
+    /** What AccessLifetime does when a custodian records a renewed approval. */
+    private void ethicsRenewed(ProcessInstance pi, Instant newExpiry) {
+        runtimeService().setVariable(pi.getId(), "ethicsExpiresAt", Date.from(newExpiry));
+        runtimeService().createMessageCorrelation(AccessLifetime.ETHICS_APPROVAL_RENEWED).processInstanceId(pi.getId())
+                .correlateAllWithResult();
+    }
+
+    @Test
+    void aRenewedApprovalIsWatchedUntilItEndsInTurn() {
+        ProcessInstance pi = active();
+        execute(timer(pi, "ethics-approval-ended"));
+        Instant renewedUntil = ethicsEnds.plus(365, ChronoUnit.DAYS);
+        ethicsRenewed(pi, renewedUntil);
+        assertThat(pi).hasPassed("ethics-approval-renewed").isWaitingAt("wait-for-dates", "renewed-approval-ended");
+        assertEquals(Date.from(renewedUntil), timer(pi, "renewed-approval-ended").getDuedate());
+
+        // renewed again before that date: the check finds it still valid and watches the newer date
+        ethicsFound = uk.nip.governance.agreement.EthicsCheck.STILL_VALID;
+        runtimeService().setVariable(pi.getId(), "ethicsExpiresAt", Date.from(renewedUntil.plus(365, ChronoUnit.DAYS)));
+        execute(timer(pi, "renewed-approval-ended"));
+        assertEquals(Date.from(renewedUntil.plus(365, ChronoUnit.DAYS)), timer(pi, "renewed-approval-ended").getDuedate());
+        assertEquals(List.of("suspendAccess SUSPENDED", "suspendAccess STILL_VALID"),
+                calls.stream().filter(c -> c.startsWith("suspendAccess")).toList());
+
+        // the end date comes first: access expires, the data is destroyed, and the watch ends with the process
+        reminded(pi);
+        execute(timer(pi, "end-date-reached"));
+        brokerDestroys(pi, 24);
+        assertThat(pi).isEnded().hasPassed("access-closed");
+        assertEquals(0, managementService().createJobQuery().count(), "no ethics timer left behind");
+    }
+
+    @Test
+    void anApprovalRenewedBeforeItsDateKeepsAccessActive() {
+        ProcessInstance pi = active();
+        ethicsFound = uk.nip.governance.agreement.EthicsCheck.STILL_VALID;
+        execute(timer(pi, "ethics-approval-ended"));
+        assertThat(pi).isWaitingAt("wait-for-dates", "renewed-approval-ended").hasNotPassed("ethics-approval-renewed");
+    }
+
+    @Test
+    void theEthicsDateAfterAccessEndedChangesNothing() {
+        ProcessInstance pi = active();
+        ethicsFound = uk.nip.governance.agreement.EthicsCheck.ACCESS_OVER;
+        execute(timer(pi, "ethics-approval-ended"));
+        assertThat(pi).hasPassed("ethics-watch-over").isWaitingAt("wait-for-dates");
     }
 
     @Test
@@ -356,6 +409,7 @@ class AccessLifetimeProcessTest {
                 .topic("provision-dataset", 60_000).execute().get(0);
         externalTaskService().complete(again.getId(), "dicom-broker",
                 Map.of("filesWritten", 24L, "manifestSha256", "a".repeat(64)));
+        InMemoryEngine.recordBrokerCompletion(managementService(), pi.getId(), "provision-dataset");
         assertThat(pi).isWaitingAt("wait-for-dates");
     }
 }

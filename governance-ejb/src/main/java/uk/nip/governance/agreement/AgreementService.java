@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.RequestedDataset;
 import uk.nip.governance.application.TextLimits;
+import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.committee.CommitteeService;
 import uk.nip.governance.domain.AccessDeniedException;
@@ -74,6 +76,9 @@ public class AgreementService {
 
     @Inject
     Event<AccessSuspended> suspended;
+
+    @Inject
+    Event<EthicsApprovalRenewed> ethicsRenewed;
 
     /**
      * Issues the next agreement version. After approval this moves the application to
@@ -259,6 +264,7 @@ public class AgreementService {
             }
         }
         flush(app);
+        amendments.closeWithAccess(actor, app, "access was revoked (" + ground.label() + ")");
         audit.record(actor, "agreement.revoke", "agreement", app.getReference(), "ground " + ground + "; revoked "
                 + (ended.isEmpty() ? "no agreement version" : String.join(", ", ended)) + "; statement: " + text);
         revoked.fire(new AccessRevoked(applicationId, app.getReference(), ground, text, now));
@@ -276,22 +282,79 @@ public class AgreementService {
         Instant now = Instant.now();
         current.ifPresent(a -> a.end(AgreementStatus.EXPIRED, now));
         flush(app);
+        amendments.closeWithAccess(actor, app, "access ended when the agreement expired");
         audit.record(actor, "agreement.expire", "agreement", app.getReference(), which);
         ended.fire(new AccessEnded(applicationId, app.getReference(),
                 current.map(DataSharingAgreement::getVersionNumber).orElse(0), now));
         return app;
     }
 
-    /** The project's ethics approval ended: access is suspended until renewed approval is recorded. */
-    public Application ethicsApprovalExpired(Actor actor, long applicationId) {
+    /**
+     * The ethics approval's expiry date came: access is suspended until a custodian records a
+     * renewed approval, unless one was recorded before this date or access is already over.
+     */
+    public EthicsCheck ethicsApprovalExpired(Actor actor, long applicationId) {
         requireSystem(actor);
         Application app = lockedApplication(actor, applicationId);
+        if (app.getState() != ApplicationState.ACTIVE) {
+            return app.getState() == ApplicationState.SUSPENDED ? EthicsCheck.SUSPENDED : EthicsCheck.ACCESS_OVER;
+        }
+        // the timer fires at the start of the day after the last valid day (UTC)
+        if (app.getEthicsExpiry() != null && !app.getEthicsExpiry().isBefore(LocalDate.now(ZoneOffset.UTC))) {
+            return EthicsCheck.STILL_VALID;
+        }
         String reason = "Ethics approval " + (app.getEthicsReference() == null ? "" : app.getEthicsReference() + " ")
                 + "expired" + (app.getEthicsExpiry() == null ? "" : " on " + app.getEthicsExpiry());
         applications.recordStep(actor, applicationId, ApplicationAction.SUSPEND, reason);
         Instant now = Instant.now();
         audit.record(actor, "agreement.suspend", "agreement", app.getReference(), reason);
+        amendments.closeWithAccess(actor, app, "access was suspended: " + reason);
         suspended.fire(new AccessSuspended(applicationId, app.getReference(), reason, now));
+        return EthicsCheck.SUSPENDED;
+    }
+
+    /**
+     * A data custodian records the project's renewed ethics approval, having seen it: a suspended
+     * project's access resumes, and the workflow watches the new expiry date.
+     */
+    public Application recordRenewedEthicsApproval(Actor actor, long applicationId, String ethicsReference,
+            LocalDate ethicsExpiry) {
+        if (!actor.has(Role.CUSTODIAN)) {
+            throw new AccessDeniedException("Only a data custodian records a renewed ethics approval.");
+        }
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (ethicsReference == null || ethicsReference.isBlank()) {
+            problems.put("ethicsReference", "Give the renewed approval's reference (for example its IRAS number).");
+        } else {
+            TextLimits.check(problems, "ethicsReference", ethicsReference.strip(), 100);
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Application app = lockedApplication(actor, applicationId);
+        if (ethicsExpiry == null) {
+            problems.put("ethicsExpiry", "Give the date the renewed approval expires.");
+        } else if (ethicsExpiry.isBefore(today)) {
+            problems.put("ethicsExpiry", "The renewed approval must not have expired already (" + ethicsExpiry + ").");
+        } else if (app.getEthicsExpiry() != null && !ethicsExpiry.isAfter(app.getEthicsExpiry())) {
+            problems.put("ethicsExpiry", "A renewed approval expires after the current one, " + app.getEthicsExpiry() + ".");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (app.getState() != ApplicationState.ACTIVE && app.getState() != ApplicationState.SUSPENDED) {
+            throw new AgreementConflictException("Application " + app.getReference() + " is "
+                    + app.getState().label().toLowerCase(Locale.ROOT) + "; a renewed ethics approval is recorded only"
+                    + " while access is active or suspended.");
+        }
+        String was = app.getEthicsReference() + " until " + app.getEthicsExpiry();
+        app.renewEthicsApproval(ethicsReference.strip(), ethicsExpiry);
+        String reason = "Ethics approval renewed: " + ethicsReference.strip() + " until " + ethicsExpiry + " (was " + was + ")";
+        boolean resumed = app.getState() == ApplicationState.SUSPENDED;
+        if (resumed) {
+            applications.recordStep(actor, applicationId, ApplicationAction.RESUME, reason);
+        }
+        flush(app);
+        audit.record(actor, "agreement.ethics-renewed", "agreement", app.getReference(), reason);
+        ethicsRenewed.fire(new EthicsApprovalRenewed(applicationId, app.getReference(), ethicsExpiry, resumed));
         return app;
     }
 

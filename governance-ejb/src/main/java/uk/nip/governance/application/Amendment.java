@@ -108,6 +108,10 @@ public class Amendment {
         status = AmendmentStatus.LAPSED;
     }
 
+    void close() {
+        status = AmendmentStatus.CLOSED;
+    }
+
     /** A one-line account of what changes, for events, audit and the agreement's reason. */
     public String summary() {
         List<String> parts = new ArrayList<>();

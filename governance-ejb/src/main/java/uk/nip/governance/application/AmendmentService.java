@@ -143,6 +143,21 @@ public class AmendmentService {
         return a;
     }
 
+    /**
+     * Access was revoked, ended or suspended: an amendment not yet in effect can no longer take
+     * effect, so it is closed, and the committee is no longer asked to review it.
+     */
+    public void closeWithAccess(Actor actor, Application app, String why) {
+        List<Amendment> notInEffect = em.createQuery("select a from Amendment a where a.applicationId = :id "
+                + "and a.status in :open", Amendment.class).setParameter("id", app.getId())
+                .setParameter("open", List.of(AmendmentStatus.UNDER_REVIEW, AmendmentStatus.APPROVED)).getResultList();
+        for (Amendment a : notInEffect) {
+            a.close();
+            audit.record(actor, "amendment.close", "application", app.getReference(),
+                    a.summary() + ": closed before it took effect; " + why);
+        }
+    }
+
     /** An approved amendment of this application, for the agreement version that carries it. */
     public Amendment approved(Application app, long amendmentId) {
         return withStatus(app, amendmentId, AmendmentStatus.APPROVED);
@@ -182,7 +197,8 @@ public class AmendmentService {
     private Map<String, String> problems(Application app, AmendmentForm form) {
         Map<String, String> p = new LinkedHashMap<>();
         if (form.kind() == null) {
-            p.put("kind", "Choose what the amendment asks for: MORE_DATA, MORE_TIME, NEW_MEMBERS or RENEWAL.");
+            p.put("kind", "Choose what the amendment asks for: more data (MORE_DATA), more time (MORE_TIME), new team "
+                    + "members (NEW_MEMBERS) or a renewal (RENEWAL).");
             return p;
         }
         if (form.description() == null || form.description().isBlank()) {
@@ -193,16 +209,16 @@ public class AmendmentService {
         // every field given takes effect with the amendment, so one that does not belong to its kind is refused
         AmendmentKind kind = form.kind();
         if (form.newEndDate() != null && kind != AmendmentKind.MORE_TIME && kind != AmendmentKind.RENEWAL) {
-            p.put("newEndDate", "Only a MORE_TIME or RENEWAL amendment changes the end date; leave it out of a "
-                    + kind + " amendment.");
+            p.put("newEndDate", "Only a 'More time' or 'Renewal' amendment changes the end date; leave it out of a '"
+                    + kind.label() + "' amendment.");
         }
         if (!form.addedDatasetIds().isEmpty() && kind != AmendmentKind.MORE_DATA) {
-            p.put("addedDatasetIds", "Only a MORE_DATA amendment adds collections; leave them out of a " + kind
-                    + " amendment.");
+            p.put("addedDatasetIds", "Only a 'More data' amendment adds collections; leave them out of a '"
+                    + kind.label() + "' amendment.");
         }
         if (!form.addedMembers().isEmpty() && kind != AmendmentKind.NEW_MEMBERS) {
-            p.put("addedMembers", "Only a NEW_MEMBERS amendment adds people; leave them out of a " + kind
-                    + " amendment.");
+            p.put("addedMembers", "Only a 'New team members' amendment adds people; leave them out of a '"
+                    + kind.label() + "' amendment.");
         }
         switch (form.kind()) {
             case MORE_TIME, RENEWAL -> {
@@ -232,6 +248,7 @@ public class AmendmentService {
                 }
                 for (int i = 0; i < form.addedMembers().size(); i++) {
                     TeamMember m = form.addedMembers().get(i);
+                    DraftForm.memberTooLong(p, "addedMembers[" + i + "]", m);
                     if (m.getName() == null || m.getName().isBlank()) {
                         p.put("addedMembers[" + i + "].name", "Give the member's name.");
                     }

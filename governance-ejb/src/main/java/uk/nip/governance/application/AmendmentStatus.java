@@ -8,7 +8,9 @@ public enum AmendmentStatus {
     /** Approved, but its agreement version was not signed in time: nothing changed. */
     LAPSED("Lapsed: the new agreement version was not signed in time"),
     REJECTED("Rejected"),
-    WITHDRAWN("Withdrawn");
+    WITHDRAWN("Withdrawn"),
+    /** Access was revoked, ended or suspended before the amendment took effect. */
+    CLOSED("Closed: access was revoked, ended or suspended before it took effect");
 
     private final String label;
 

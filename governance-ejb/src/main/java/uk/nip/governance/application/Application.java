@@ -180,6 +180,12 @@ public class Application {
         team.addAll(a.getAddedMembers());
     }
 
+    /** A renewed ethics approval a custodian has seen. */
+    public void renewEthicsApproval(String reference, LocalDate expiry) {
+        ethicsReference = reference;
+        ethicsExpiry = expiry;
+    }
+
     /** The end date once the amendment is in effect. */
     public LocalDate endDateWith(Amendment a) {
         return a.getNewEndDate() != null ? a.getNewEndDate() : endDate;

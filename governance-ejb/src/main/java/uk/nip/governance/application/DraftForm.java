@@ -49,18 +49,14 @@ public record DraftForm(
         TextLimits.check(p, "ethicsReference", ethicsReference, 100);
         TextLimits.check(p, "minimisationJustification", minimisationJustification, 4000);
         for (int i = 0; i < team.size(); i++) {
-            TeamMember m = team.get(i);
-            TextLimits.check(p, "team[" + i + "].name", m.getName(), 255);
-            TextLimits.check(p, "team[" + i + "].email", m.getEmail(), 255);
-            TextLimits.check(p, "team[" + i + "].username", m.getUsername(), 100);
-            TextLimits.check(p, "team[" + i + "].role", m.getRole(), 255);
-            if (m.getOrcid() != null && m.getOrcid().length() > 19) {
-                p.put("team[" + i + "].orcid", "'" + m.getOrcid() + "' is not an ORCID iD: give its 16 digits, "
-                        + "as 0000-0002-1825-0097.");
-            }
+            memberTooLong(p, "team[" + i + "]", team.get(i));
         }
-        for (int i = 0; i < funders.size(); i++) {
-            TextLimits.check(p, "funders[" + i + "]", funders.get(i), 255);
+        // the page has one box for every funder, a line each: the problem is reported against the box
+        for (int i = 0; i < funders.size() && !p.containsKey("funders"); i++) {
+            if (funders.get(i).length() > 255) {
+                p.put("funders", "Keep each funder to 255 characters; funder " + (i + 1) + " has "
+                        + funders.get(i).length() + ".");
+            }
         }
         for (int i = 0; i < datasets.size(); i++) {
             RequestedDataset d = datasets.get(i);
@@ -69,5 +65,17 @@ public record DraftForm(
             TextLimits.check(p, "datasets[" + i + "].bodyParts", d.getBodyParts(), 255);
         }
         return p;
+    }
+
+    /** A team member's fields that would not fit, under {@code key} ("team[0]", "addedMembers[1]"). */
+    static void memberTooLong(Map<String, String> p, String key, TeamMember m) {
+        TextLimits.check(p, key + ".name", m.getName(), 255);
+        TextLimits.check(p, key + ".email", m.getEmail(), 255);
+        TextLimits.check(p, key + ".username", m.getUsername(), 100);
+        TextLimits.check(p, key + ".role", m.getRole(), 255);
+        if (m.getOrcid() != null && m.getOrcid().length() > 19) {
+            p.put(key + ".orcid", "'" + m.getOrcid() + "' is not an ORCID iD: give its 16 digits, "
+                    + "as 0000-0002-1825-0097.");
+        }
     }
 }

@@ -30,8 +30,17 @@ public final class RestrictionCheck {
         }
 
         public static Request of(Application a) {
+            return of(a, a.getDatasets(), a.getEndDate());
+        }
+
+        /** The application as an amendment under review would make it: its collections and end date. */
+        public static Request of(Application a, uk.nip.governance.application.Amendment amendment) {
+            return of(a, a.datasetsWith(amendment), a.endDateWith(amendment));
+        }
+
+        private static Request of(Application a, List<RequestedDataset> datasets, LocalDate endDate) {
             List<String> ids = new ArrayList<>();
-            for (RequestedDataset d : a.getDatasets()) {
+            for (RequestedDataset d : datasets) {
                 if (d.getDatasetId() != null) {
                     ids.add(d.getDatasetId());
                 }
@@ -40,7 +49,7 @@ public final class RestrictionCheck {
                 ids.add(a.getDatasetId());
             }
             return new Request(a.getCommercial(), a.getPurpose(), a.getSector(), a.getOrganisation(),
-                    a.getEthicsReference(), a.getEthicsExpiry(), a.getEndDate(), ids);
+                    a.getEthicsReference(), a.getEthicsExpiry(), endDate, ids);
         }
     }
 

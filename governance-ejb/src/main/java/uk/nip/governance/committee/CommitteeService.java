@@ -196,9 +196,10 @@ public class CommitteeService {
             throw new ValidationException(Map.of("statement", "Describe the conflict of interest."));
         }
         TextLimits.require("statement", statement, 2000);
-        if (!conflicted && app.isOnTeam(actor.username())) {
+        if (!conflicted && involved(app, actor.username())) {
             throw new AccessDeniedException("You are named on the team of " + app.getReference()
-                    + ", which is a conflict of interest: declare it, saying how you are involved.");
+                    + " (or proposed for it in the amendment under review), which is a conflict of interest: declare it,"
+                    + " saying how you are involved.");
         }
         Optional<ConflictDeclaration> earlier = declaration(app, actor.username());
         if (earlier.isPresent()) {
@@ -328,7 +329,7 @@ public class CommitteeService {
      */
     public boolean chairs(Actor actor, Application app) {
         return actor.has(Role.DAC_CHAIR) && seatFor(actor, app).orElse(null) == Seat.CHAIR
-                && !app.isOnTeam(actor.username())
+                && !involved(app, actor.username())
                 && declaration(app, actor.username()).map(d -> !d.isConflicted()).orElse(true);
     }
 
@@ -515,6 +516,12 @@ public class CommitteeService {
                 .getResultStream().findFirst();
     }
 
+    /** On the application's team, or proposed for it by the amendment under review. */
+    private boolean involved(Application app, String username) {
+        return app.isOnTeam(username) || openAmendment(app).map(a -> a.getAddedMembers().stream()
+                .anyMatch(m -> username.equals(m.getUsername()))).orElse(false);
+    }
+
     /** The committee is considering it: a new application in review, or an amendment of an active one. */
     private boolean inReviewNow(Application app) {
         return IN_REVIEW.contains(app.getState()) || openAmendment(app).isPresent();
@@ -560,9 +567,10 @@ public class CommitteeService {
 
     private void requireReviewer(Actor actor, Application app) {
         requireSeat(actor, app);
-        if (app.isOnTeam(actor.username())) {
+        if (involved(app, actor.username())) {
             throw new AccessDeniedException("You are named on the team of " + app.getReference()
-                    + ", so you cannot review it, vote, or count towards its quorum.");
+                    + " (or proposed for it in the amendment under review), so you cannot review it, vote, or count"
+                    + " towards its quorum.");
         }
         Optional<ConflictDeclaration> d = declaration(app, actor.username());
         if (d.isEmpty()) {

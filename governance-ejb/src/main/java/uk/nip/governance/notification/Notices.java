@@ -63,6 +63,15 @@ public class Notices {
         return notices;
     }
 
+    /** The custodian's note is read in the portal, not sent by mail. */
+    public List<Notice> returned(long applicationId) {
+        Application app = applications.load(applicationId);
+        return lead(app, "returned for changes",
+                "A data custodian returned application " + app.getReference() + " to you before the committee's review.",
+                "open the application in the portal, read what to change under 'What has happened', edit the draft"
+                        + " and submit it again.", "/researcher/");
+    }
+
     public List<Notice> clarificationRequested(long applicationId) {
         Application app = applications.load(applicationId);
         return lead(app, "the committee asked a question",
@@ -152,7 +161,16 @@ public class Notices {
         Application app = applications.load(applicationId);
         return toTeam(app, "access suspended", "Access for application " + app.getReference()
                 + " is suspended because the project's ethics approval ended.",
-                "record the renewed ethics approval in the portal; access resumes once it is accepted.",
+                "send the renewed ethics approval to the platform's data custodians; access resumes once a"
+                        + " custodian has recorded it.",
+                "/researcher/");
+    }
+
+    public List<Notice> resumed(long applicationId) {
+        Application app = applications.load(applicationId);
+        return toTeam(app, "access resumed", "A data custodian recorded the renewed ethics approval of application "
+                + app.getReference() + " (" + app.getEthicsReference() + ", until " + app.getEthicsExpiry()
+                + "), and access has resumed.", "nothing; work with the data under the agreement as before.",
                 "/researcher/");
     }
 

@@ -26,10 +26,12 @@ import uk.nip.governance.agreement.AccessExpiringSoon;
 import uk.nip.governance.agreement.AccessRevoked;
 import uk.nip.governance.agreement.AccessSuspended;
 import uk.nip.governance.agreement.AgreementIssued;
+import uk.nip.governance.agreement.EthicsApprovalRenewed;
 import uk.nip.governance.application.AccessActivated;
 import uk.nip.governance.application.AmendmentDecided;
 import uk.nip.governance.application.ApplicationSubmitted;
 import uk.nip.governance.application.DecisionRecorded;
+import uk.nip.governance.application.ScreeningCompleted;
 import uk.nip.governance.committee.ClarificationRequested;
 import uk.nip.governance.committee.DecisionAwaited;
 
@@ -61,6 +63,12 @@ public class NotificationMail {
 
     void submitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ApplicationSubmitted e) {
         later(() -> notices.submitted(e.applicationId()));
+    }
+
+    void returned(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScreeningCompleted e) {
+        if (!e.complete()) {
+            later(() -> notices.returned(e.applicationId()));
+        }
     }
 
     void clarificationRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClarificationRequested e) {
@@ -97,6 +105,12 @@ public class NotificationMail {
 
     void suspended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessSuspended e) {
         later(() -> notices.suspended(e.applicationId()));
+    }
+
+    void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EthicsApprovalRenewed e) {
+        if (e.resumed()) {
+            later(() -> notices.resumed(e.applicationId()));
+        }
     }
 
     void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessEnded e) {

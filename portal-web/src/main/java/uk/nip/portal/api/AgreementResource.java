@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,10 @@ public class AgreementResource {
 
     /** A ground from the revocation clause (BREACH, ETHICS_APPROVAL_ENDED, ...) and what happened. */
     public record RevocationRequest(String ground, String statement) {
+    }
+
+    /** A renewed ethics approval a custodian has seen: its reference and the date it expires (2027-03-31). */
+    public record EthicsApprovalRequest(String ethicsReference, String ethicsExpiry) {
     }
 
     /** Issues the next version (an amendment or renewal of an active project); the chair says why. */
@@ -88,6 +94,26 @@ public class AgreementResource {
     public ApplicationView revoke(@PathParam("id") long id, RevocationRequest request) {
         RevocationGround ground = ground(request == null ? null : request.ground());
         return ApplicationView.of(agreements.revoke(actor, id, ground, request == null ? null : request.statement()));
+    }
+
+    /** A custodian records a renewed ethics approval; a suspended project's access resumes. */
+    @POST
+    @Path("{id}/ethics-approval")
+    public ApplicationView renewEthicsApproval(@PathParam("id") long id, EthicsApprovalRequest request) {
+        LocalDate expiry = date("ethicsExpiry", request == null ? null : request.ethicsExpiry());
+        return ApplicationView.of(agreements.recordRenewedEthicsApproval(actor, id,
+                request == null ? null : request.ethicsReference(), expiry));
+    }
+
+    private static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new AgreementValidationException(field, "'" + value + "' is not a date; write it as 2027-03-31.");
+        }
     }
 
     /** An unknown ground is named back with the ones that exist, rather than failing JSON binding. */

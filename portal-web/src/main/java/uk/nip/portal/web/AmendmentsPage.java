@@ -41,6 +41,7 @@ public class AmendmentsPage implements Serializable {
     private String memberName;
     private String memberEmail;
     private String memberOrcid;
+    private String memberUsername;
 
     public void open() {
         try {
@@ -58,7 +59,8 @@ public class AmendmentsPage implements Serializable {
         List<String> datasets = datasetId == null || datasetId.isBlank() ? List.of() : List.of(datasetId);
         List<TeamMember> members = new ArrayList<>();
         if (memberName != null && !memberName.isBlank()) {
-            members.add(new TeamMember(memberName, memberEmail, null, null, memberOrcid));
+            String username = memberUsername == null || memberUsername.isBlank() ? null : memberUsername.strip();
+            members.add(new TeamMember(memberName, memberEmail, username, null, memberOrcid));
         }
         try {
             Amendment a = amendments.request(current.actor(), applicationId,
@@ -68,7 +70,7 @@ public class AmendmentsPage implements Serializable {
             description = null;
             newEndDate = null;
             datasetId = null;
-            memberName = memberEmail = memberOrcid = null;
+            memberName = memberEmail = memberOrcid = memberUsername = null;
         } catch (GovernanceException e) {
             Messages.refused(e, "amend");
         }
@@ -95,5 +97,7 @@ public class AmendmentsPage implements Serializable {
     public String getMemberEmail() { return memberEmail; }
     public void setMemberEmail(String memberEmail) { this.memberEmail = memberEmail; }
     public String getMemberOrcid() { return memberOrcid; }
+    public String getMemberUsername() { return memberUsername; }
+    public void setMemberUsername(String memberUsername) { this.memberUsername = memberUsername; }
     public void setMemberOrcid(String memberOrcid) { this.memberOrcid = memberOrcid; }
 }
