@@ -40,6 +40,12 @@ final class Browser {
         wait.until(ExpectedConditions.urlContains("localhost:8080"));
     }
 
+    /** A button or link of the row of a list that shows this application reference. */
+    static By row(String reference, String id) {
+        return By.xpath("//tr[.//span[@class='reference' and text()='" + reference + "']]//*[contains(@id,'"
+                + id + "')]");
+    }
+
     static void signOut(WebDriver browser, WebDriverWait wait) {
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlToBe(Http.PORTAL + "/"));

@@ -39,9 +39,36 @@ class CommitteePagesBrowserIT {
         }
     }
 
-    private By row(String reference, String buttonId) {
-        return By.xpath("//tr[.//span[@class='reference' and text()='" + reference + "']]//*[contains(@id,'"
-                + buttonId + "')]");
+    /** Sending the reply to one question keeps what was typed under the others. */
+    @Test
+    void eachQuestionKeepsItsOwnReply() {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.underReview(lead, "Two questions in the browser");
+        Journeys.expect(200, Journeys.declare(id, "dacmember", false));
+        String member = Http.userToken("dacmember");
+        String threads = "/api/applications/" + id + "/clarifications";
+        Journeys.expect(200, Http.postJson(threads, member, Map.of("question", "Which scanners?")));
+        Journeys.expect(200, Http.postJson(threads, member, Map.of("question", "Which years?")));
+
+        browser = Browser.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Http.PORTAL + "/researcher/clarifications.xhtml?application=" + id);
+        Browser.signIn(browser, wait, "researcher");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Which years?"));
+        java.util.List<org.openqa.selenium.WebElement> boxes = browser.findElements(By.cssSelector("textarea[id$='reply']"));
+        assertEquals(2, boxes.size());
+        boxes.get(1).sendKeys("2020 and 2021.");
+        boxes.get(0).sendKeys("Siemens and GE.");
+        browser.findElements(By.cssSelector("button[id$='send']")).get(0).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Your reply was sent"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "Siemens and GE."));
+        boxes = browser.findElements(By.cssSelector("textarea[id$='reply']"));
+        assertEquals("", boxes.get(0).getAttribute("value"));
+        assertEquals("2020 and 2021.", boxes.get(1).getAttribute("value"), "the other question's reply survives");
+        assertEquals("Clarification requested", browser.findElement(By.id("state")).getText());
+        browser.findElements(By.cssSelector("button[id$='send']")).get(1).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Under review"));
+        Browser.assertAccessible(browser);
     }
 
     @Test
@@ -59,10 +86,10 @@ class CommitteePagesBrowserIT {
         // Custodian: returning needs a note; then sends it to the committee.
         browser.get(Http.PORTAL + "/custodian/");
         Browser.signIn(browser, wait, "custodian");
-        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "return"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(Browser.row(reference, "return"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "problem"));
         assertTrue(browser.findElement(By.id("screening")).getText().contains("Tell the applicant what to change"));
-        browser.findElement(row(reference, "complete")).click();
+        browser.findElement(Browser.row(reference, "complete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference
                 + " sent to the committee"));
         Browser.signOut(browser, wait);
@@ -70,7 +97,7 @@ class CommitteePagesBrowserIT {
         // A member declares no conflict, opens the review, asks a question.
         browser.get(Http.PORTAL + "/committee/");
         Browser.signIn(browser, wait, "dacmember");
-        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "noConflict"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(Browser.row(reference, "noConflict"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Open the review of " + reference))).click();
         String flags = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("restrictionFlags"))).getText();
         assertTrue(flags.contains("DUO:0000046") && flags.contains("demo-chest-ct"), flags);
@@ -83,7 +110,7 @@ class CommitteePagesBrowserIT {
         // The applicant answers on their own page; the review resumes.
         browser.get(Http.PORTAL + "/researcher/");
         Browser.signIn(browser, wait, "researcher");
-        wait.until(ExpectedConditions.elementToBeClickable(row(reference, "questions"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(Browser.row(reference, "questions"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "validation set"));
         browser.findElement(By.cssSelector("textarea[id$='reply']"))
                 .sendKeys("The validation subset is held out by the platform and never provisioned to us.");

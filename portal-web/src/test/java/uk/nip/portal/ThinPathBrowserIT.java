@@ -238,6 +238,54 @@ class ThinPathBrowserIT {
         assertTrue(browser.findElement(By.id("details")).getText().contains("Ravi Rao (Data scientist)"));
     }
 
+    /**
+     * A returned application shows the custodian's note and its history; withdrawing another
+     * application leaves the draft being typed as it is.
+     */
+    @Test
+    void aReturnedApplicationSaysWhyAndWithdrawingAnotherKeepsTheDraftBeingTyped() {
+        String lead = Http.userToken("researcher");
+        long returned = Journeys.submitted(lead, "Returned in the browser");
+        Journeys.screen(returned, "return", "Attach the ethics approval letter.");
+        long other = Journeys.submitted(lead, "Withdrawn in the browser");
+        String returnedRef = Http.get("/api/applications/" + returned, lead).json().get("reference").asText();
+        String otherRef = Http.get("/api/applications/" + other, lead).json().get("reference").asText();
+
+        browser = Browser.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Http.PORTAL + "/researcher/");
+        Browser.signIn(browser, wait, "researcher");
+        wait.until(ExpectedConditions.elementToBeClickable(Browser.row(returnedRef, "view"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Attach the ethics approval letter."));
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history.contains("return to applicant") && history.contains("a data custodian"), history);
+        assertTrue(history.contains("submit") && history.contains("you"), history);
+        Browser.assertAccessible(browser);
+
+        type("draft:title", "A new application, not saved yet");
+        type("applications:reason", "Superseded by a new application.");
+        browser.findElement(Browser.row(otherRef, "withdraw")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), otherRef + " withdrawn"));
+        assertEquals("A new application, not saved yet", browser.findElement(By.id("draft:title")).getAttribute("value"));
+    }
+
+    /** A save that does not reach the portal (here: the session has ended) says so, and the text stays. */
+    @Test
+    void aSaveThatCannotReachThePortalSaysSoAndKeepsTheText() {
+        browser = Browser.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(Http.PORTAL + "/researcher/");
+        Browser.signIn(browser, wait, "researcher");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
+        assertTrue(!browser.findElement(By.id("request-failed")).isDisplayed());
+        type("draft:laySummary", "Half an hour of careful writing.");
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.id("draft:save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("request-failed")));
+        assertTrue(browser.findElement(By.id("request-failed")).getText().contains("Nothing on this page has been lost"));
+        assertEquals("Half an hour of careful writing.", browser.findElement(By.id("draft:laySummary")).getAttribute("value"));
+    }
+
     /** The text of the field message that follows the input (each field's p:message comes right after it). */
     private String messageNextTo(String inputId) {
         return browser.findElement(By.xpath("//*[@id='" + inputId + "']/following::div[contains(concat(' ', @class,"

@@ -4,7 +4,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.committee.ClarificationThread;
@@ -29,7 +31,8 @@ public class ClarificationsPage implements Serializable {
     private Long applicationId;
     private Application application;
     private String refusal;
-    private String reply;
+    /** Each question's reply as typed, so sending one keeps what was typed for the others. */
+    private final Map<Long, String> replies = new HashMap<>();
 
     public void open() {
         try {
@@ -45,8 +48,9 @@ public class ClarificationsPage implements Serializable {
 
     public void reply(ClarificationThread thread) {
         try {
-            committees.reply(current.actor(), applicationId, thread.question().getId(), reply);
-            reply = null;
+            long question = thread.question().getId();
+            committees.reply(current.actor(), applicationId, question, replies.get(question));
+            replies.remove(question);
             application = applications.get(current.actor(), applicationId);
             Messages.info("Your reply was sent to the committee.");
         } catch (GovernanceException e) {
@@ -58,6 +62,10 @@ public class ClarificationsPage implements Serializable {
     public void setApplicationId(Long applicationId) { this.applicationId = applicationId; }
     public Application getApplication() { return application; }
     public String getRefusal() { return refusal; }
-    public String getReply() { return reply; }
-    public void setReply(String reply) { this.reply = reply; }
+    public Map<Long, String> getReplies() { return replies; }
+
+    /** Only the lead applicant answers for the team. */
+    public boolean isLead() {
+        return application != null && application.getLeadUsername().equals(current.actor().username());
+    }
 }

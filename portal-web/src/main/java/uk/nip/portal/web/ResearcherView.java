@@ -14,6 +14,7 @@ import java.util.Map;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import uk.nip.governance.application.Application;
+import uk.nip.governance.application.ApplicationEvent;
 import uk.nip.governance.application.ApplicationService;
 import uk.nip.governance.application.ProvisionedCollection;
 import uk.nip.governance.application.Article6Condition;
@@ -206,8 +207,10 @@ public class ResearcherView implements Serializable {
             applications.withdraw(current.actor(), app.getId(), withdrawReason);
             Messages.info("Application " + app.getReference() + " withdrawn.");
             withdrawReason = null;
+            // the draft form is re-rendered only when it showed this application: it may hold unsaved text
             if (app.getId().equals(editingId)) {
                 clear();
+                org.primefaces.PrimeFaces.current().ajax().update("draft", "documents", "draftHeading");
             }
         } catch (GovernanceException e) {
             Messages.refused(e, "applications");
@@ -245,6 +248,32 @@ public class ResearcherView implements Serializable {
             viewing = applications.get(current.actor(), viewingId);
         }
         return viewing;
+    }
+
+    /** What has happened to the application shown, oldest first, with each step's reason. */
+    public List<ApplicationEvent> getViewingHistory() {
+        return viewingId == null ? List.of() : applications.history(current.actor(), viewingId);
+    }
+
+    /** Who took a step, in words an applicant knows; committee members and custodians are named by role. */
+    public String who(ApplicationEvent e) {
+        if (e.getActor().equals(current.actor().username())) {
+            return "you";
+        }
+        return switch (e.getRole() == null ? "" : e.getRole()) {
+            case "researcher" -> e.getActor() + " (applicant team)";
+            case "custodian" -> "a data custodian";
+            case "dac-member" -> "a committee member";
+            case "dac-chair" -> "the committee chair";
+            case "broker" -> "the imaging broker";
+            default -> "the platform";
+        };
+    }
+
+    /** An event's time as the page shows every time: UTC, to the minute. */
+    public String when(ApplicationEvent e) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(e.getAt());
     }
 
     public List<DocumentSummary> getViewingDocuments() {
