@@ -1,6 +1,7 @@
 package uk.nip.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ class AmendmentIT {
 
     @Deployment(testable = false)
     static WebArchive portal() {
-        return PortalDeployment.builtWar().addClass(SigningPeriodOver.class);
+        return PortalDeployment.builtWar().addClasses(SigningPeriodOver.class, EthicsApprovalEnds.class);
     }
 
     static BrokerProcess broker;
@@ -83,8 +84,13 @@ class AmendmentIT {
     }
 
     private static List<String> audited(String reference, String action) {
+        return audited("application", reference, action);
+    }
+
+    /** "actor: detail" of each audit record of this action on the object. */
+    private static List<String> audited(String objectType, String reference, String action) {
         List<String> found = new ArrayList<>();
-        Journeys.expect(200, Http.get("/api/audit/records?objectType=application&objectId=" + reference + "&max=200",
+        Journeys.expect(200, Http.get("/api/audit/records?objectType=" + objectType + "&objectId=" + reference + "&max=200",
                 Http.userToken("auditor"))).json().forEach(r -> {
                     if (r.get("action").asText().equals(action)) {
                         found.add(r.get("actor").asText() + ": " + r.get("detail").asText());
@@ -179,12 +185,17 @@ class AmendmentIT {
         Reply mixed = Http.postJson(amendments, lead, Map.of("kind", "MORE_DATA", "description", "m".repeat(3801),
                 "addedDatasetIds", List.of("demo-brain-mr", "demo-brain-mr"), "newEndDate", end.minusDays(1).toString()));
         assertEquals(422, mixed.status(), mixed.body());
-        assertTrue(mixed.json().get("problems").get("newEndDate").asText().contains("Only a MORE_TIME or RENEWAL"),
-                mixed.body());
+        assertTrue(mixed.json().get("problems").get("newEndDate").asText().contains(
+                "Only a 'More time' or 'Renewal' amendment changes the end date; leave it out of a 'More data'"), mixed.body());
         assertTrue(mixed.json().get("problems").get("addedDatasetIds").asText().contains("named more than once"),
                 mixed.body());
         assertTrue(mixed.json().get("problems").get("description").asText().contains("Keep this to 3800 characters"),
                 mixed.body());
+        Reply tooLong = Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS", "description", "A new reader.",
+                "addedMembers", List.of(Map.of("name", "n".repeat(256), "email", "reader@example.org"))));
+        assertEquals(422, tooLong.status(), tooLong.body());
+        assertTrue(tooLong.json().get("problems").get("addedMembers[0].name").asText()
+                .contains("Keep this to 255 characters"), tooLong.body());
         Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
                 "newEndDate", end.plusYears(1).toString());
         assertEquals(403, Http.postJson(amendments, Http.userToken("researcher2"), oneMoreYear).status());
@@ -280,6 +291,87 @@ class AmendmentIT {
         Http.get("/api/applications/" + id + "/history", lead).json().forEach(e -> steps.add(e.get("action").asText()));
         assertTrue(steps.containsAll(List.of("REQUEST_AMENDMENT", "APPROVE_AMENDMENT")), steps.toString());
         assertEquals(1, steps.stream().filter("START_PROVISIONING"::equals).count(), "no reprovisioning: " + steps);
+    }
+
+    /**
+     * The ethics approval ends: access is suspended and the data kept. A custodian, having seen
+     * the renewed approval, records it: access resumes and the new expiry date is watched.
+     */
+    @Test
+    void aRenewedEthicsApprovalRecordedByACustodianResumesSuspendedAccess() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Ethics approval renewed");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        String support = "/test-support/ethics-approval?reference=" + reference;
+        Journeys.expect(204, Http.post(support, null, "application/x-www-form-urlencoded", ""));
+        assertEquals("SUSPENDED", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+        assertTrue(MailSink.await("researcher@demo.nip.example", reference, "access suspended").body()
+                .contains("send the renewed ethics approval to the platform's data custodians"));
+
+        String renewal = "/api/applications/" + id + "/ethics-approval";
+        String custodian = Http.userToken("custodian");
+        LocalDate until = LocalDate.now(java.time.ZoneOffset.UTC).plusYears(2);
+        Map<String, Object> renewed = Map.of("ethicsReference", "IRAS 777777", "ethicsExpiry", until.toString());
+        assertEquals(403, Http.postJson(renewal, lead, renewed).status(), "the team cannot vouch for its own approval");
+        assertEquals(403, Http.postJson(renewal, Http.userToken("dacchair"), renewed).status());
+        Reply notADate = Http.postJson(renewal, custodian, Map.of("ethicsReference", "IRAS 777777", "ethicsExpiry", "next year"));
+        assertEquals(422, notADate.status(), notADate.body());
+        assertTrue(notADate.json().get("problems").get("ethicsExpiry").asText().contains("is not a date"), notADate.body());
+        Reply expired = Http.postJson(renewal, custodian, Map.of("ethicsReference", " ",
+                "ethicsExpiry", until.minusYears(3).toString()));
+        assertEquals(422, expired.status(), expired.body());
+        assertTrue(expired.json().get("problems").has("ethicsReference"), expired.body());
+        assertTrue(expired.json().get("problems").get("ethicsExpiry").asText().contains("must not have expired"),
+                expired.body());
+        assertEquals("SUSPENDED", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+
+        JsonNode resumed = Journeys.expect(200, Http.postJson(renewal, custodian, renewed)).json();
+        assertEquals("ACTIVE", resumed.get("state").asText());
+        JsonNode app = Http.get("/api/applications/" + id, lead).json();
+        assertEquals("IRAS 777777", app.get("ethicsReference").asText());
+        assertEquals(until.toString(), app.get("ethicsExpiry").asText());
+        JsonNode history = Http.get("/api/applications/" + id + "/history", lead).json();
+        JsonNode last = history.get(history.size() - 1);
+        assertEquals("RESUME", last.get("action").asText());
+        assertTrue(last.get("reason").asText().startsWith("Ethics approval renewed: IRAS 777777 until " + until),
+                last.toString());
+        List<String> renewals = audited("agreement", reference, "agreement.ethics-renewed");
+        assertEquals(1, renewals.size(), renewals.toString());
+        assertTrue(renewals.get(0).startsWith("custodian: Ethics approval renewed: IRAS 777777 until " + until),
+                renewals.get(0));
+        assertEquals(until.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toString(),
+                Http.get(support, null).body(), "the process watches the renewed approval's expiry");
+        assertTrue(MailSink.await("researcher@demo.nip.example", reference, "access resumed").body()
+                .contains("IRAS 777777, until " + until));
+    }
+
+    /**
+     * A member the amendment proposes for the team cannot review it; a revocation closes the
+     * amendment, and the committee is no longer asked about it.
+     */
+    @Test
+    void anAmendmentUnderReviewIsClosedWhenAccessIsRevoked() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Revoked while amending");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        String amendments = "/api/applications/" + id + "/amendments";
+        Journeys.expect(201, Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS",
+                "description", "A second reader.", "addedMembers",
+                List.of(Map.of("name", "Dana Reader", "username", "dacmember2", "email", "dana@example.org")))));
+        Reply proposed = Journeys.declare(id, "dacmember2", false);
+        assertEquals(403, proposed.status(), proposed.body());
+        assertTrue(proposed.body().contains("proposed for it in the amendment under review"), proposed.body());
+        assertTrue(Http.get("/api/committees/awaiting-declaration", Http.userToken("dacmember")).body()
+                .contains("\"" + reference + "\""));
+
+        // the chair declares for the amendment's round, as for any decision on the application
+        Journeys.expect(200, Journeys.declare(id, "dacchair", false));
+        Journeys.expect(200, RevocationIT.revoke(id, Http.userToken("dacchair"), "BREACH"));
+        assertEquals("CLOSED", Http.get(amendments, lead).json().get(0).get("status").asText());
+        assertEquals(List.of("dacchair: New team members: members Dana Reader: closed before it took effect; "
+                + "access was revoked (Breach of the agreement)"), audited(reference, "amendment.close"));
+        assertFalse(Http.get("/api/committees/awaiting-declaration", Http.userToken("dacmember")).body()
+                .contains("\"" + reference + "\""), "the committee is no longer asked to review it");
     }
 
     /**
