@@ -16,8 +16,9 @@ import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.domain.Actor;
 
 /**
- * Hands a revocation, and a renewed ethics approval, to the access-request process, which enforces it. The observer runs inside
- * the governance transaction, so a revocation the process cannot take is not recorded either.
+ * Hands a revocation, and a renewed ethics approval, to the access-request process, which
+ * enforces them. The observers run inside the governance transaction, so a revocation the process
+ * cannot take is not recorded either.
  */
 @ApplicationScoped
 public class AccessLifetime {

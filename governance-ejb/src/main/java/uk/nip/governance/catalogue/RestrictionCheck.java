@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import uk.nip.governance.application.Amendment;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.PurposeCategory;
 import uk.nip.governance.application.RequestedDataset;
@@ -34,7 +35,7 @@ public final class RestrictionCheck {
         }
 
         /** The application as an amendment under review would make it: its collections and end date. */
-        public static Request of(Application a, uk.nip.governance.application.Amendment amendment) {
+        public static Request of(Application a, Amendment amendment) {
             return of(a, a.datasetsWith(amendment), a.endDateWith(amendment));
         }
 

@@ -97,7 +97,7 @@ public class AmendmentsPage implements Serializable {
     public String getMemberEmail() { return memberEmail; }
     public void setMemberEmail(String memberEmail) { this.memberEmail = memberEmail; }
     public String getMemberOrcid() { return memberOrcid; }
+    public void setMemberOrcid(String memberOrcid) { this.memberOrcid = memberOrcid; }
     public String getMemberUsername() { return memberUsername; }
     public void setMemberUsername(String memberUsername) { this.memberUsername = memberUsername; }
-    public void setMemberOrcid(String memberOrcid) { this.memberOrcid = memberOrcid; }
 }
