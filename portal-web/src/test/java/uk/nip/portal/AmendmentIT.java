@@ -192,10 +192,15 @@ class AmendmentIT {
         assertTrue(mixed.json().get("problems").get("description").asText().contains("Keep this to 3800 characters"),
                 mixed.body());
         Reply tooLong = Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS", "description", "A new reader.",
-                "addedMembers", List.of(Map.of("name", "n".repeat(256), "email", "reader@example.org"))));
+                "addedMembers", List.of(Map.of("name", "n".repeat(256), "email", "reader@example.org"),
+                        Map.of("name", "Unreachable Reader"), Map.of("name", "Misspelt", "email", "reader.example.org"))));
         assertEquals(422, tooLong.status(), tooLong.body());
-        assertTrue(tooLong.json().get("problems").get("addedMembers[0].name").asText()
-                .contains("Keep this to 255 characters"), tooLong.body());
+        JsonNode memberProblems = tooLong.json().get("problems");
+        assertTrue(memberProblems.get("addedMembers[0].name").asText().contains("Keep this to 255 characters"),
+                tooLong.body());
+        assertEquals("Give an email address or platform username for new member 2.",
+                memberProblems.get("addedMembers[1].email").asText());
+        assertEquals("'reader.example.org' is not an email address.", memberProblems.get("addedMembers[2].email").asText());
         Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
                 "newEndDate", end.plusYears(1).toString());
         assertEquals(403, Http.postJson(amendments, Http.userToken("researcher2"), oneMoreYear).status());

@@ -252,6 +252,7 @@ public class AmendmentService {
                     if (m.getName() == null || m.getName().isBlank()) {
                         p.put("addedMembers[" + i + "].name", "Give the member's name.");
                     }
+                    SubmissionCheck.contact(p, "addedMembers[" + i + "].", "new member " + (i + 1), m);
                     if (m.getOrcid() != null && !m.getOrcid().isBlank() && !Orcid.isValid(m.getOrcid())) {
                         p.put("addedMembers[" + i + "].orcid", "'" + m.getOrcid() + "' is not a valid ORCID iD.");
                     }

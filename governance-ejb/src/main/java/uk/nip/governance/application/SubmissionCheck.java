@@ -88,12 +88,7 @@ public final class SubmissionCheck {
             if (blank(m.getName())) {
                 problems.put(key + "name", "Give the name of team member " + (i + 1) + ".");
             }
-            if (blank(m.getEmail()) && blank(m.getUsername())) {
-                problems.put(key + "email", "Give an email address or platform username for team member "
-                        + (i + 1) + ".");
-            } else if (!blank(m.getEmail()) && !EMAIL.matcher(m.getEmail()).matches()) {
-                problems.put(key + "email", "'" + m.getEmail() + "' is not an email address.");
-            }
+            contact(problems, key, "team member " + (i + 1), m);
             if (blank(m.getRole())) {
                 problems.put(key + "role", "Say what team member " + (i + 1) + " does in the project.");
             }
@@ -210,6 +205,15 @@ public final class SubmissionCheck {
 
     private static boolean outOfRange(Integer age) {
         return age != null && (age < 0 || age > MAX_AGE);
+    }
+
+    /** How the platform reaches a member: an email address or a platform username, at least one. */
+    static void contact(Map<String, String> problems, String key, String who, TeamMember m) {
+        if (blank(m.getEmail()) && blank(m.getUsername())) {
+            problems.put(key + "email", "Give an email address or platform username for " + who + ".");
+        } else if (!blank(m.getEmail()) && !EMAIL.matcher(m.getEmail()).matches()) {
+            problems.put(key + "email", "'" + m.getEmail() + "' is not an email address.");
+        }
     }
 
     private static boolean blank(String s) {
