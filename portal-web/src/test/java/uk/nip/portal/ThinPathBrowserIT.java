@@ -1,6 +1,7 @@
 package uk.nip.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -277,7 +278,7 @@ class ThinPathBrowserIT {
         browser.get(Http.PORTAL + "/researcher/");
         Browser.signIn(browser, wait, "researcher");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft:title")));
-        assertTrue(!browser.findElement(By.id("request-failed")).isDisplayed());
+        assertFalse(browser.findElement(By.id("request-failed")).isDisplayed(), "no notice before anything failed");
         type("draft:laySummary", "Half an hour of careful writing.");
         browser.manage().deleteCookieNamed("JSESSIONID");
         browser.findElement(By.id("draft:save")).click();

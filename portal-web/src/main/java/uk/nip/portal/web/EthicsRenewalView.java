@@ -5,10 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import uk.nip.governance.agreement.AgreementService;
 import uk.nip.governance.application.Application;
 import uk.nip.governance.application.ApplicationService;
+import uk.nip.governance.application.ValidationException;
 import uk.nip.governance.domain.ApplicationState;
 import uk.nip.governance.domain.GovernanceException;
 import uk.nip.portal.infra.CurrentActor;
@@ -38,21 +42,21 @@ public class EthicsRenewalView implements Serializable {
     public List<Application> getProjects() {
         return applications.visibleTo(current.actor()).stream()
                 .filter(a -> a.getState() == ApplicationState.SUSPENDED || a.getState() == ApplicationState.ACTIVE)
-                .sorted(java.util.Comparator.comparing((Application a) -> a.getState() != ApplicationState.SUSPENDED))
+                .sorted(Comparator.comparing((Application a) -> a.getState() != ApplicationState.SUSPENDED))
                 .toList();
     }
 
     public void record() {
         if (applicationId == null) {
-            Messages.refused(new uk.nip.governance.application.ValidationException(
-                    java.util.Map.of("applicationId", "Choose the project whose approval was renewed.")), "ethics");
+            Messages.refused(new ValidationException(
+                    Map.of("applicationId", "Choose the project whose approval was renewed.")), "ethics");
             return;
         }
         try {
             Application app = agreements.recordRenewedEthicsApproval(current.actor(), applicationId, ethicsReference,
                     ethicsExpiry);
             Messages.info("Renewed ethics approval recorded for " + app.getReference() + ": it is "
-                    + app.getState().label().toLowerCase(java.util.Locale.ROOT) + ", with approval until "
+                    + app.getState().label().toLowerCase(Locale.ROOT) + ", with approval until "
                     + app.getEthicsExpiry() + ".");
             applicationId = null;
             ethicsReference = null;
