@@ -28,6 +28,7 @@ public class ClarificationsPage implements Serializable {
     @Inject
     transient CurrentActor current;
 
+    private final RenderCache cache = new RenderCache();
     private Long applicationId;
     private Application application;
     private String refusal;
@@ -43,7 +44,8 @@ public class ClarificationsPage implements Serializable {
     }
 
     public List<ClarificationThread> getThreads() {
-        return application == null ? List.of() : committees.threads(current.actor(), applicationId);
+        return application == null ? List.of()
+                : cache.get("threads", () -> committees.threads(current.actor(), applicationId));
     }
 
     public void reply(ClarificationThread thread) {

@@ -34,16 +34,17 @@ public class EthicsRenewalView implements Serializable {
     @Inject
     transient CurrentActor current;
 
+    private final RenderCache cache = new RenderCache();
     private Long applicationId;
     private String ethicsReference;
     private LocalDate ethicsExpiry;
 
     /** Projects whose access is active or suspended, suspended first. */
     public List<Application> getProjects() {
-        return applications.visibleTo(current.actor()).stream()
+        return cache.get("projects", () -> applications.visibleTo(current.actor()).stream()
                 .filter(a -> a.getState() == ApplicationState.SUSPENDED || a.getState() == ApplicationState.ACTIVE)
                 .sorted(Comparator.comparing((Application a) -> a.getState() != ApplicationState.SUSPENDED))
-                .toList();
+                .toList());
     }
 
     public void record() {

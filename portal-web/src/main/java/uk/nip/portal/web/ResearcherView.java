@@ -255,7 +255,7 @@ public class ResearcherView implements Serializable {
 
     /** What has happened to the application shown, oldest first, with each step's reason. */
     public List<ApplicationEvent> getViewingHistory() {
-        return viewingId == null ? List.of() : applications.history(current.actor(), viewingId);
+        return viewingId == null ? List.of() : cache.get("history", () -> applications.history(current.actor(), viewingId));
     }
 
     /** Who took a step, in words an applicant knows; committee members and custodians are named by role. */
