@@ -93,6 +93,20 @@ public final class TestSupport {
         return list;
     }
 
+    /** Where {@code part} first occurs in {@code bytes}, or -1: the plain search others are checked against. */
+    public static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Whether the raw bytes contain the text, in the encodings a DICOM writer might use. */
     public static boolean rawBytesContain(Path file, String text) throws IOException {
         String latin1 = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -46,9 +46,7 @@ public class AccessLifetime {
      * waiting for the renewal, goes on to watch it. Runs inside the governance transaction.
      */
     void onEthicsApprovalRenewed(@Observes EthicsApprovalRenewed event) {
-        ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(AccessRequestProcess.KEY).processInstanceBusinessKey(event.reference())
-                .active().singleResult();
+        ProcessInstance running = running(event.reference());
         if (running == null) {
             return;
         }
@@ -58,14 +56,17 @@ public class AccessLifetime {
                 .processInstanceId(running.getId()).correlateAllWithResult();
     }
 
+    private ProcessInstance running(String reference) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(AccessRequestProcess.KEY)
+                .processInstanceBusinessKey(reference).active().singleResult();
+    }
+
     void onRevoked(@Observes AccessRevoked event) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(END_REQUESTED_AT, Date.from(event.requestedAt()));
         variables.put(REVOCATION_GROUND, event.ground().name());
         variables.put("revocationStatement", event.statement());
-        ProcessInstance running = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(AccessRequestProcess.KEY).processInstanceBusinessKey(event.reference())
-                .active().singleResult();
+        ProcessInstance running = running(event.reference());
         if (running != null) {
             engine.getRuntimeService().createMessageCorrelation(ACCESS_REVOKED)
                     .processInstanceId(running.getId()).setVariables(variables).correlateWithResult();

@@ -450,13 +450,17 @@ public final class DeidentificationRun {
                                 "output bytes still contain the value of " + String.join(", ", whole.leaks()));
                     }
                     reached = Stage.VERIFIED;
+                    String first;
                     try {
                         temp = writeToWorkFolder(whole.bytes(), whole.start(), whole.length());
-                    } finally {
+                        first = release(temp, target, rel);
+                    } catch (IOException | RuntimeException e) {
                         whole.restoreInput();
+                        throw e;
                     }
-                    String first = release(temp, target, rel);
                     if (first != null) {
+                        // the input goes to the quarantine as received; a released one is not needed again
+                        whole.restoreInput();
                         return quarantine(input, rel, reached, QuarantineReason.DUPLICATE_INSTANCE,
                                 "same SOP Instance UID as " + first);
                     }

@@ -20,6 +20,8 @@ import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 
+import uk.nip.broker.TestSupport;
+
 class SourceIdentifiersTest {
 
     private static AttributeList source() throws Exception {
@@ -232,15 +234,6 @@ class SourceIdentifiersTest {
     }
 
     private static boolean contains(byte[] data, byte[] value) {
-        outer:
-        for (int i = 0; i + value.length <= data.length; i++) {
-            for (int j = 0; j < value.length; j++) {
-                if (data[i + j] != value[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return TestSupport.indexOf(data, value) >= 0;
     }
 }

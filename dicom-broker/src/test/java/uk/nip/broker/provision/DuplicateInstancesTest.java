@@ -111,23 +111,10 @@ class DuplicateInstancesTest {
 
     private static byte[] withOnePixelChanged(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        int at = indexOf(bytes, FIRST_PIXELS);
+        int at = TestSupport.indexOf(bytes, FIRST_PIXELS);
         assertTrue(at > 0, "CT_small.dcm's first pixels not found");
         bytes[at] ^= 1;
         return bytes;
-    }
-
-    private static int indexOf(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i + part.length <= bytes.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static Path onlyReleased(Path out) throws IOException {
