@@ -349,9 +349,9 @@ public class AgreementService {
         app.renewEthicsApproval(ethicsReference.strip(), ethicsExpiry);
         String reason = "Ethics approval renewed: " + ethicsReference.strip() + " until " + ethicsExpiry + " (was " + was + ")";
         boolean resumed = app.getState() == ApplicationState.SUSPENDED;
-        if (resumed) {
-            applications.recordStep(actor, applicationId, ApplicationAction.RESUME, reason);
-        }
+        // in the application's history either way, so the team sees the date its access now runs to
+        applications.recordStep(actor, applicationId,
+                resumed ? ApplicationAction.RESUME : ApplicationAction.RENEW_ETHICS_APPROVAL, reason);
         flush(app);
         audit.record(actor, "agreement.ethics-renewed", "agreement", app.getReference(), reason);
         ethicsRenewed.fire(new EthicsApprovalRenewed(applicationId, app.getReference(), ethicsExpiry, resumed));

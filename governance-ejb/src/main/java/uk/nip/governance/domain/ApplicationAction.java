@@ -25,6 +25,8 @@ public enum ApplicationAction {
     REQUEST_AMENDMENT,
     APPROVE_AMENDMENT,
     REJECT_AMENDMENT,
+    /** A custodian recorded a renewed ethics approval while access was active (when suspended, it resumes access). */
+    RENEW_ETHICS_APPROVAL,
     /** The agreement was not signed by both parties in time; the approval falls away. */
     LAPSE,
     CLOSE;

@@ -54,6 +54,7 @@ public final class Lifecycle {
         allow(ACTIVE, REQUEST_AMENDMENT, ACTIVE);
         allow(ACTIVE, APPROVE_AMENDMENT, ACTIVE);
         allow(ACTIVE, REJECT_AMENDMENT, ACTIVE);
+        allow(ACTIVE, RENEW_ETHICS_APPROVAL, ACTIVE);
         allow(EXPIRED, CLOSE, CLOSED);
         allow(REVOKED, CLOSE, CLOSED);
     }

@@ -174,6 +174,14 @@ public class Notices {
                 "/researcher/");
     }
 
+    public List<Notice> ethicsRenewed(long applicationId) {
+        Application app = applications.load(applicationId);
+        return toTeam(app, "ethics approval renewed", "A data custodian recorded the renewed ethics approval of"
+                + " application " + app.getReference() + " (" + app.getEthicsReference() + ", until "
+                + app.getEthicsExpiry() + "). Access continues; it is suspended only if this approval ends first.",
+                "nothing; work with the data under the agreement as before.", "/researcher/");
+    }
+
     public List<Notice> ended(long applicationId) {
         Application app = applications.load(applicationId);
         return toTeam(app, "access ended", "The data-sharing agreement for application " + app.getReference()

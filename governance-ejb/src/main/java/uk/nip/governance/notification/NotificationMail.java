@@ -107,10 +107,8 @@ public class NotificationMail {
         later(() -> notices.suspended(e.applicationId()));
     }
 
-    void resumed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EthicsApprovalRenewed e) {
-        if (e.resumed()) {
-            later(() -> notices.resumed(e.applicationId()));
-        }
+    void ethicsRenewed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EthicsApprovalRenewed e) {
+        later(() -> e.resumed() ? notices.resumed(e.applicationId()) : notices.ethicsRenewed(e.applicationId()));
     }
 
     void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccessEnded e) {

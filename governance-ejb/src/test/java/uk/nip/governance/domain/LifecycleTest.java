@@ -67,6 +67,15 @@ class LifecycleTest {
     }
 
     @Test
+    void aRenewedEthicsApprovalIsAStepOfActiveAccessOnly() {
+        assertEquals(ACTIVE, Lifecycle.next(ACTIVE, RENEW_ETHICS_APPROVAL));
+        // suspended access resumes with the renewal, as a RESUME step
+        assertFalse(Lifecycle.allows(SUSPENDED, RENEW_ETHICS_APPROVAL));
+        assertFalse(Lifecycle.allows(EXPIRED, RENEW_ETHICS_APPROVAL));
+        assertFalse(Lifecycle.allows(REVOKED, RENEW_ETHICS_APPROVAL));
+    }
+
+    @Test
     void anUnsignedAgreementLapsesOnlyWhilePending() {
         assertEquals(CLOSED, Lifecycle.next(AGREEMENT_PENDING, LAPSE));
         for (ApplicationState s : ApplicationState.values()) {
