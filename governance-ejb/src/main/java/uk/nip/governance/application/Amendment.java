@@ -122,7 +122,8 @@ public class Amendment {
             parts.add("datasets " + String.join(", ", getAddedDatasetIds()));
         }
         if (!addedMembers.isEmpty()) {
-            parts.add("members " + String.join(", ", addedMembers.stream().map(TeamMember::getName).toList()));
+            parts.add("members " + String.join(", ", addedMembers.stream().map(m -> m.getRole() == null
+                    || m.getRole().isBlank() ? m.getName() : m.getName() + " (" + m.getRole() + ")").toList()));
         }
         return kind.label() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     }

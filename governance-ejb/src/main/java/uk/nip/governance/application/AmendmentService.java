@@ -252,6 +252,10 @@ public class AmendmentService {
                     if (m.getName() == null || m.getName().isBlank()) {
                         p.put("addedMembers[" + i + "].name", "Give the member's name.");
                     }
+                    // the committee weighs who joins by what they will do, as for the team at submission
+                    if (m.getRole() == null || m.getRole().isBlank()) {
+                        p.put("addedMembers[" + i + "].role", "Say what new member " + (i + 1) + " will do in the project.");
+                    }
                     SubmissionCheck.contact(p, "addedMembers[" + i + "].", "new member " + (i + 1), m);
                     if (m.getOrcid() != null && !m.getOrcid().isBlank() && !Orcid.isValid(m.getOrcid())) {
                         p.put("addedMembers[" + i + "].orcid", "'" + m.getOrcid() + "' is not a valid ORCID iD.");

@@ -42,6 +42,7 @@ public class AmendmentsPage implements Serializable {
     private String memberEmail;
     private String memberOrcid;
     private String memberUsername;
+    private String memberRole;
 
     public void open() {
         try {
@@ -60,7 +61,7 @@ public class AmendmentsPage implements Serializable {
         List<TeamMember> members = new ArrayList<>();
         if (memberName != null && !memberName.isBlank()) {
             String username = memberUsername == null || memberUsername.isBlank() ? null : memberUsername.strip();
-            members.add(new TeamMember(memberName, memberEmail, username, null, memberOrcid));
+            members.add(new TeamMember(memberName, memberEmail, username, memberRole, memberOrcid));
         }
         try {
             Amendment a = amendments.request(current.actor(), applicationId,
@@ -70,7 +71,7 @@ public class AmendmentsPage implements Serializable {
             description = null;
             newEndDate = null;
             datasetId = null;
-            memberName = memberEmail = memberOrcid = memberUsername = null;
+            memberName = memberEmail = memberOrcid = memberUsername = memberRole = null;
         } catch (GovernanceException e) {
             Messages.refused(e, "amend");
         }
@@ -98,6 +99,8 @@ public class AmendmentsPage implements Serializable {
     public void setMemberEmail(String memberEmail) { this.memberEmail = memberEmail; }
     public String getMemberOrcid() { return memberOrcid; }
     public void setMemberOrcid(String memberOrcid) { this.memberOrcid = memberOrcid; }
+    public String getMemberRole() { return memberRole; }
+    public void setMemberRole(String memberRole) { this.memberRole = memberRole; }
     public String getMemberUsername() { return memberUsername; }
     public void setMemberUsername(String memberUsername) { this.memberUsername = memberUsername; }
 }
