@@ -101,7 +101,7 @@ class ThinPathBrowserIT {
         type("draft:endDate_input", today.plusMonths(13).toString());
         browser.findElement(By.id("draft:submit")).click();
         String message = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#messages .ui-messages-info-summary"))).getText();
+                By.cssSelector("#messages li.info"))).getText();
         Matcher m = Pattern.compile("(NIP-\\d{4}-\\d{4}) submitted").matcher(message);
         assertTrue(m.find(), message);
         String reference = m.group(1);
