@@ -24,6 +24,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.portal.Http.Reply;
 
 /**
@@ -192,8 +199,9 @@ class AmendmentIT {
         assertTrue(mixed.json().get("problems").get("description").asText().contains("Keep this to 3800 characters"),
                 mixed.body());
         Reply tooLong = Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS", "description", "A new reader.",
-                "addedMembers", List.of(Map.of("name", "n".repeat(256), "email", "reader@example.org"),
-                        Map.of("name", "Unreachable Reader"), Map.of("name", "Misspelt", "email", "reader.example.org"))));
+                "addedMembers", List.of(Map.of("name", "n".repeat(256), "email", "reader@example.org", "role", "Reader"),
+                        Map.of("name", "Unreachable Reader", "role", "Reader"),
+                        Map.of("name", "Misspelt", "email", "reader.example.org"))));
         assertEquals(422, tooLong.status(), tooLong.body());
         JsonNode memberProblems = tooLong.json().get("problems");
         assertTrue(memberProblems.get("addedMembers[0].name").asText().contains("Keep this to 255 characters"),
@@ -201,6 +209,9 @@ class AmendmentIT {
         assertEquals("Give an email address or platform username for new member 2.",
                 memberProblems.get("addedMembers[1].email").asText());
         assertEquals("'reader.example.org' is not an email address.", memberProblems.get("addedMembers[2].email").asText());
+        assertEquals("Say what new member 3 will do in the project.", memberProblems.get("addedMembers[2].role").asText());
+        assertFalse(memberProblems.has("addedMembers[0].role") || memberProblems.has("addedMembers[1].role"),
+                tooLong.body());
         Map<String, Object> oneMoreYear = Map.of("kind", "MORE_TIME", "description", "Recruitment of readers was slow.",
                 "newEndDate", end.plusYears(1).toString());
         assertEquals(403, Http.postJson(amendments, Http.userToken("researcher2"), oneMoreYear).status());
@@ -300,7 +311,8 @@ class AmendmentIT {
 
     /**
      * The ethics approval ends: access is suspended and the data kept. A custodian, having seen
-     * the renewed approval, records it: access resumes and the new expiry date is watched.
+     * the renewed approval, records it: access resumes and the new expiry date is watched. A
+     * renewal recorded before that one ends keeps access active, and the team sees it too.
      */
     @Test
     void aRenewedEthicsApprovalRecordedByACustodianResumesSuspendedAccess() throws Exception {
@@ -348,6 +360,65 @@ class AmendmentIT {
                 Http.get(support, null).body(), "the process watches the renewed approval's expiry");
         assertTrue(MailSink.await("researcher@demo.nip.example", reference, "access resumed").body()
                 .contains("IRAS 777777, until " + until));
+
+        // renewed again before it ends: access stays active, and the team's history shows the new date
+        Map<String, Object> early = Map.of("ethicsReference", "IRAS 888888", "ethicsExpiry", until.plusYears(1).toString());
+        assertEquals("ACTIVE", Journeys.expect(200, Http.postJson(renewal, custodian, early)).json().get("state").asText());
+        JsonNode after = Http.get("/api/applications/" + id + "/history", lead).json();
+        assertEquals(history.size() + 1, after.size(), after.toString());
+        JsonNode renewedEarly = after.get(after.size() - 1);
+        assertEquals("RENEW_ETHICS_APPROVAL", renewedEarly.get("action").asText());
+        assertEquals("ACTIVE", renewedEarly.get("toState").asText(), renewedEarly.toString());
+        assertTrue(renewedEarly.get("reason").asText().startsWith("Ethics approval renewed: IRAS 888888 until "
+                + until.plusYears(1) + " (was IRAS 777777 until " + until + ")"), renewedEarly.toString());
+        assertTrue(MailSink.await("researcher@demo.nip.example", reference, "ethics approval renewed").body()
+                .contains("IRAS 888888, until " + until.plusYears(1) + "). Access continues"));
+    }
+
+    /**
+     * The custodian's form in a real browser: a date already past is refused next to its field and
+     * nothing chosen or typed is lost; corrected, the suspended project resumes.
+     */
+    @Test
+    void aCustodianRecordsARenewedApprovalOnTheirPage() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Renewed on the custodian's page");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        Journeys.expect(204, Http.post("/test-support/ethics-approval?reference=" + reference, null,
+                "application/x-www-form-urlencoded", ""));
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Http.PORTAL + "/custodian/");
+            Browser.signIn(browser, wait, "custodian");
+            Select project = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ethics:applicationId"))));
+            project.selectByValue(String.valueOf(id));
+            String chosen = project.getFirstSelectedOption().getText();
+            assertTrue(chosen.startsWith(reference + ": Renewed on the custodian's page (Suspended; approval "), chosen);
+            browser.findElement(By.id("ethics:ethicsReference")).sendKeys("IRAS 654321");
+            browser.findElement(By.id("ethics:ethicsExpiry_input")).sendKeys(today.minusDays(3).toString());
+            browser.findElement(By.id("ethics:record")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ethics"), "must not have expired"));
+            assertEquals(String.valueOf(id), new Select(browser.findElement(By.id("ethics:applicationId")))
+                    .getFirstSelectedOption().getAttribute("value"), "the project chosen survives the refusal");
+            assertEquals("IRAS 654321", browser.findElement(By.id("ethics:ethicsReference")).getAttribute("value"));
+            assertEquals("SUSPENDED", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+            Browser.assertAccessible(browser);
+
+            WebElement expiry = browser.findElement(By.id("ethics:ethicsExpiry_input"));
+            // select and type over: the date picker puts back a value clear() removes
+            expiry.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            expiry.sendKeys(today.plusYears(2).toString());
+            browser.findElement(By.id("ethics:record")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Renewed ethics approval"
+                    + " recorded for " + reference + ": it is active, with approval until " + today.plusYears(2) + "."));
+            assertEquals("ACTIVE", Http.get("/api/applications/" + id, lead).json().get("state").asText());
+            assertEquals("", browser.findElement(By.id("ethics:ethicsReference")).getAttribute("value"),
+                    "the form is ready for the next project");
+        } finally {
+            browser.quit();
+        }
     }
 
     /**
@@ -362,7 +433,8 @@ class AmendmentIT {
         String amendments = "/api/applications/" + id + "/amendments";
         Journeys.expect(201, Http.postJson(amendments, lead, Map.of("kind", "NEW_MEMBERS",
                 "description", "A second reader.", "addedMembers",
-                List.of(Map.of("name", "Dana Reader", "username", "dacmember2", "email", "dana@example.org")))));
+                List.of(Map.of("name", "Dana Reader", "username", "dacmember2", "email", "dana@example.org",
+                        "role", "Second reader")))));
         Reply proposed = Journeys.declare(id, "dacmember2", false);
         assertEquals(403, proposed.status(), proposed.body());
         assertTrue(proposed.body().contains("proposed for it in the amendment under review"), proposed.body());
@@ -373,7 +445,7 @@ class AmendmentIT {
         Journeys.expect(200, Journeys.declare(id, "dacchair", false));
         Journeys.expect(200, RevocationIT.revoke(id, Http.userToken("dacchair"), "BREACH"));
         assertEquals("CLOSED", Http.get(amendments, lead).json().get(0).get("status").asText());
-        assertEquals(List.of("dacchair: New team members: members Dana Reader: closed before it took effect; "
+        assertEquals(List.of("dacchair: New team members: members Dana Reader (Second reader): closed before it took effect; "
                 + "access was revoked (Breach of the agreement)"), audited(reference, "amendment.close"));
         assertFalse(Http.get("/api/committees/awaiting-declaration", Http.userToken("dacmember")).body()
                 .contains("\"" + reference + "\""), "the committee is no longer asked to review it");

@@ -39,11 +39,14 @@ class CommitteePagesBrowserIT {
         }
     }
 
-    /** Sending the reply to one question keeps what was typed under the others. */
+    /**
+     * Sending the reply to one question keeps what was typed under the others. A team member who
+     * is not the lead reads the questions and replies but leaves the answering to the lead.
+     */
     @Test
     void eachQuestionKeepsItsOwnReply() {
         String lead = Http.userToken("researcher");
-        long id = Journeys.underReview(lead, "Two questions in the browser");
+        long id = Journeys.underReview(lead, ApplicationContentIT.withTeamMember("Two questions in the browser"));
         Journeys.expect(200, Journeys.declare(id, "dacmember", false));
         String member = Http.userToken("dacmember");
         String threads = "/api/applications/" + id + "/clarifications";
@@ -68,6 +71,17 @@ class CommitteePagesBrowserIT {
         assertEquals("Clarification requested", browser.findElement(By.id("state")).getText());
         browser.findElements(By.cssSelector("button[id$='send']")).get(1).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("state"), "Under review"));
+        Browser.assertAccessible(browser);
+
+        Browser.signOut(browser, wait);
+        browser.get(Http.PORTAL + "/researcher/clarifications.xhtml?application=" + id);
+        Browser.signIn(browser, wait, "researcher2");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"), "2020 and 2021."));
+        String page = browser.findElement(By.id("page")).getText();
+        assertTrue(page.contains("Siemens and GE.") && page.contains("Which scanners?"), page);
+        assertTrue(page.contains("The lead applicant, researcher, answers the committee for the team."), page);
+        assertTrue(browser.findElements(By.cssSelector("textarea[id$='reply']")).isEmpty(), "only the lead answers");
+        assertTrue(browser.findElements(By.cssSelector("button[id$='send']")).isEmpty(), "only the lead answers");
         Browser.assertAccessible(browser);
     }
 
