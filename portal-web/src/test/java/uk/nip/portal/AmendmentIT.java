@@ -422,6 +422,50 @@ class AmendmentIT {
     }
 
     /**
+     * The amendments page in a real browser: a new member without a role is refused with the reason
+     * and everything typed stays; with the role the amendment goes to the committee.
+     */
+    @Test
+    void theLeadAsksForANewTeamMemberOnTheAmendmentsPage() throws Exception {
+        String lead = Http.userToken("researcher");
+        long id = Journeys.active(lead, "Amended on the page");
+        String reference = Http.get("/api/applications/" + id, lead).json().get("reference").asText();
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Http.PORTAL + "/researcher/amendments.xhtml?application=" + id);
+            Browser.signIn(browser, wait, "researcher");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("amend:kind"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("[id='amend:kind_items'] li[data-label='New team members']"))).click();
+            browser.findElement(By.id("amend:description")).sendKeys("A second reader for the disagreements.");
+            browser.findElement(By.id("amend:addedMembers")).sendKeys("Dana Reader");
+            browser.findElement(By.id("amend:memberEmail")).sendKeys("dana@example.org");
+            browser.findElement(By.id("amend:send")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "Say what new member 1 will do in the project."));
+            assertEquals("Dana Reader", browser.findElement(By.id("amend:addedMembers")).getAttribute("value"));
+            assertEquals("dana@example.org", browser.findElement(By.id("amend:memberEmail")).getAttribute("value"));
+            assertEquals("New team members", browser.findElement(By.id("amend:kind_label")).getText(),
+                    "the kind chosen survives the refusal");
+            assertEquals(0, Http.get("/api/applications/" + id + "/amendments", lead).json().size());
+            Browser.assertAccessible(browser);
+
+            browser.findElement(By.id("amend:memberRole")).sendKeys("Second reader");
+            browser.findElement(By.id("amend:send")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Amendment sent to the"
+                    + " committee: New team members: members Dana Reader (Second reader)."));
+            JsonNode sent = Http.get("/api/applications/" + id + "/amendments", lead).json();
+            assertEquals(1, sent.size(), sent.toString());
+            assertEquals("UNDER_REVIEW", sent.get(0).get("status").asText(), sent.toString());
+            assertTrue(browser.findElement(By.id("amendments")).getText().contains("Dana Reader (Second reader)"));
+            Browser.assertAccessible(browser);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
      * A member the amendment proposes for the team cannot review it; a revocation closes the
      * amendment, and the committee is no longer asked about it.
      */

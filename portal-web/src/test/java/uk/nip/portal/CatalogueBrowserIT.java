@@ -58,6 +58,7 @@ class CatalogueBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "problems to fix"));
         assertTrue(messageNextTo("collection:modalities").contains("XRAY"), messageNextTo("collection:modalities"));
         assertTrue(messageNextTo("collection:dataController").contains("data controller"));
+        Browser.assertAccessible(browser);
 
         type("collection:dataController", "Exampleton Breast Screening Service");
         browser.findElement(By.id("collection:modalities")).clear();

@@ -103,6 +103,7 @@ class CommitteePagesBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(Browser.row(reference, "return"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "problem"));
         assertTrue(browser.findElement(By.id("screening")).getText().contains("Tell the applicant what to change"));
+        Browser.assertAccessible(browser);
         browser.findElement(Browser.row(reference, "complete")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), reference
                 + " sent to the committee"));
@@ -142,6 +143,7 @@ class CommitteePagesBrowserIT {
         browser.findElement(By.id("vote:cast")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote"), "written reason"));
         assertTrue(browser.findElement(approve).isSelected(), "the choice survives the refusal");
+        Browser.assertAccessible(browser);
         browser.findElement(By.id("vote:reason")).sendKeys("Clear plan, minimal data.");
         browser.findElement(By.id("vote:cast")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("votes"), "Clear plan, minimal data."));

@@ -177,6 +177,7 @@ class RevocationIT {
                     browser.findElement(By.id("all")).getText());
             browser.findElement(By.id("incidents:open-incidents:0:retry")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Say what was fixed"));
+            Browser.assertAccessible(browser);
         } finally {
             browser.quit();
         }

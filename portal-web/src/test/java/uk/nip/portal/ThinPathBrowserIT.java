@@ -215,6 +215,7 @@ class ThinPathBrowserIT {
         assertTrue(messageNextTo("draft:compute_cpuCores").contains("CPU cores"));
         assertEquals("Ravi Rao", browser.findElement(By.id("draft:team:0:name")).getAttribute("value"),
                 "the draft keeps what was typed");
+        Browser.assertAccessible(browser);
 
         Path pdf = broker.work.resolve("ethics-letter.pdf");
         Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n");
