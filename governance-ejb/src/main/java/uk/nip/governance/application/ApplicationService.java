@@ -94,7 +94,7 @@ public class ApplicationService {
         requireLead(actor, app, "submit");
         Map<String, String> problems = validate(app);
         if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
+            throw new ValidationException("The application cannot be submitted yet", problems);
         }
         transition(actor, app, ApplicationAction.SUBMIT, null);
         submitted.fire(new ApplicationSubmitted(app.getId(), app.getReference()));
