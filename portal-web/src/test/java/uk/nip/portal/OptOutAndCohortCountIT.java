@@ -24,6 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.portal.Http.Reply;
 
 /**
@@ -165,8 +171,15 @@ class OptOutAndCohortCountIT {
         Reply bad = Http.postJson("/api/opt-outs", custodian, Map.of("patientIds", List.of("not an id!"), "source", "x"));
         assertEquals(422, bad.status(), bad.body());
         assertTrue(bad.json().get("problems").has("patientIds[0]"), bad.body());
-        Reply noSource = Http.postJson("/api/opt-outs", custodian, Map.of("patientIds", List.of("9990000018")));
+        Reply noSource = Http.postJson("/api/opt-outs", custodian, Map.of("patientIds", List.of("9990000018", "?")));
         assertEquals(422, noSource.status(), noSource.body());
+        assertEquals(List.of("patientIds[1]", "source"), fieldsOf(noSource), "every problem at once, in order");
+        assertTrue(noSource.json().get("error").asText().startsWith("The opt-out register was not changed: Line 2 is"
+                + " not a patient identifier"), noSource.body());
+        Reply noReason = Http.postJson("/api/opt-outs/removals", custodian, Map.of("patientId", " "));
+        assertEquals(List.of("patientId", "reason"), fieldsOf(noReason), noReason.body());
+        assertEquals("Give the patient's NHS number or the archive's patient ID.",
+                noReason.json().get("problems").get("patientId").asText());
         assertEquals(422, Http.postJson("/api/opt-outs/removals", custodian,
                 Map.of("patientId", "9990000026", "reason", "not there")).status());
 
@@ -177,5 +190,68 @@ class OptOutAndCohortCountIT {
         Journeys.expect(200, Journeys.declare(id, "dacmember2", true));
         assertEquals(403, Http.postJson(counts, Http.userToken("dacmember2"), "{}").status(), "conflicted member");
         assertEquals(403, Http.get(counts, Http.userToken("researcher2")).status(), "outsider reads counts");
+    }
+
+    private static List<String> fieldsOf(Reply refusal) {
+        assertEquals(422, refusal.status(), refusal.body());
+        List<String> fields = new ArrayList<>();
+        refusal.json().get("problems").fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    /**
+     * The custodian's page in a real browser: a bad line is refused next to the box with its line
+     * number and nothing typed is lost; then a patient is added, checked and removed with a reason.
+     */
+    @Test
+    void aCustodianKeepsTheRegisterOnTheirPage() {
+        // an identifier no demo archive holds, so no count elsewhere changes
+        String patient = "BROWSER-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT);
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(Http.PORTAL + "/custodian/opt-outs.xhtml");
+            Browser.signIn(browser, wait, "custodian");
+            WebElement lines = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("add:patientIds")));
+            lines.sendKeys(patient + "\n\nnot an id!");
+            browser.findElement(By.id("add:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("add"),
+                    "Line 3 is not a patient identifier: use an NHS number or the archive's patient ID."));
+            assertTrue(browser.findElement(By.id("add")).getText().contains("Say where the opt-outs come from"),
+                    "the missing source is reported at the same time");
+            assertEquals(patient + "\n\nnot an id!", browser.findElement(By.id("add:patientIds")).getAttribute("value"));
+            Browser.assertAccessible(browser);
+
+            lines = browser.findElement(By.id("add:patientIds"));
+            lines.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            lines.sendKeys(patient);
+            browser.findElement(By.id("add:source")).sendKeys("Opt-out extract for the browser test");
+            browser.findElement(By.id("add:save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "1 added, 0 already"));
+
+            browser.findElement(By.id("check:patientId")).sendKeys(patient.toLowerCase(java.util.Locale.ROOT) + "?");
+            browser.findElement(By.id("check:checkButton")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"),
+                    "This is not a patient identifier"));
+            WebElement check = browser.findElement(By.id("check:patientId"));
+            check.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+            check.sendKeys(patient);
+            browser.findElement(By.id("check:checkButton")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("checkResult"), "On the register."));
+
+            browser.findElement(By.id("remove:patientId")).sendKeys(patient);
+            browser.findElement(By.id("remove:removeButton")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("remove"),
+                    "Say why the opt-out is removed"));
+            assertEquals(patient, browser.findElement(By.id("remove:patientId")).getAttribute("value"));
+            browser.findElement(By.id("remove:reason")).sendKeys("The patient withdrew the opt-out.");
+            browser.findElement(By.id("remove:removeButton")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Removed; register version"));
+            Browser.assertAccessible(browser);
+        } finally {
+            browser.quit();
+        }
+        assertFalse(Http.postJson("/api/opt-outs/checks", Http.userToken("custodian"), Map.of("patientId", patient)).json()
+                .get("registered").asBoolean());
     }
 }

@@ -28,6 +28,9 @@ import uk.nip.governance.domain.Role;
 public class OptOutRegister {
 
     /** NHS numbers (10 digits) or the archive's own patient identifiers: letters, digits, dots, hyphens. */
+    private static final String UNCHANGED = "The opt-out register was not changed";
+    private static final String NOT_AN_IDENTIFIER =
+            " is not a patient identifier: use an NHS number or the archive's patient ID.";
     private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,63}");
 
     @PersistenceContext
@@ -41,10 +44,31 @@ public class OptOutRegister {
 
     public Change register(Actor actor, List<String> patientIds, String source) {
         requireCustodian(actor);
-        List<String> ids = normalise(patientIds);
+        // every problem at once, so a long extract is not sent back line by line
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<String> ids = new ArrayList<>();
+        List<String> lines = patientIds == null ? List.of() : patientIds;
+        for (int i = 0; i < lines.size(); i++) {
+            // a blank line of a pasted extract names nobody; its number still counts, as the custodian sees it
+            if (lines.get(i) == null || lines.get(i).isBlank()) {
+                continue;
+            }
+            String id = normalised(lines.get(i));
+            if (id == null) {
+                problems.put("patientIds[" + i + "]", "Line " + (i + 1) + NOT_AN_IDENTIFIER);
+            } else if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        if (ids.isEmpty() && problems.isEmpty()) {
+            problems.put("patientIds", "Give at least one patient identifier.");
+        }
         if (source == null || source.isBlank()) {
-            throw new ValidationException(Map.of("source", "Say where the opt-outs come from (for example the NHS"
-                    + " national data opt-out service extract of a date)."));
+            problems.put("source", "Say where the opt-outs come from (for example the NHS"
+                    + " national data opt-out service extract of a date).");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(UNCHANGED, problems);
         }
         List<String> added = new ArrayList<>();
         List<String> already = new ArrayList<>();
@@ -63,14 +87,20 @@ public class OptOutRegister {
 
     public long remove(Actor actor, String patientId, String reason) {
         requireCustodian(actor);
-        String id = normalise(List.of(patientId == null ? "" : patientId)).get(0);
+        String id = normalised(patientId);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (id == null) {
+            problems.put("patientId", oneIdentifierProblem(patientId));
+        }
         if (reason == null || reason.isBlank()) {
-            throw new ValidationException(Map.of("reason", "Say why the opt-out is removed (for example the patient"
-                    + " withdrew it)."));
+            problems.put("reason", "Say why the opt-out is removed (for example the patient withdrew it).");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(UNCHANGED, problems);
         }
         OptOut o = em.find(OptOut.class, id);
         if (o == null) {
-            throw new ValidationException(Map.of("patientId", "That patient is not on the opt-out register."));
+            throw new ValidationException(UNCHANGED, Map.of("patientId", "That patient is not on the opt-out register."));
         }
         em.remove(o);
         audit.record(actor, "opt-out.remove", "opt-out", fingerprint(id), reason.strip());
@@ -84,7 +114,12 @@ public class OptOutRegister {
 
     public boolean contains(Actor actor, String patientId) {
         requireCustodian(actor);
-        return em.find(OptOut.class, normalise(List.of(patientId == null ? "" : patientId)).get(0)) != null;
+        String id = normalised(patientId);
+        if (id == null) {
+            throw new ValidationException("The register was not searched",
+                    Map.of("patientId", oneIdentifierProblem(patientId)));
+        }
+        return em.find(OptOut.class, id) != null;
     }
 
     /**
@@ -115,28 +150,18 @@ public class OptOutRegister {
         return "sha256:" + Sha256.hex(patientId.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
-    private static List<String> normalise(List<String> raw) {
-        Map<String, String> problems = new LinkedHashMap<>();
-        List<String> out = new ArrayList<>();
-        if (raw == null || raw.isEmpty()) {
-            throw new ValidationException(Map.of("patientIds", "Give at least one patient identifier."));
+    private static String oneIdentifierProblem(String raw) {
+        return raw == null || raw.isBlank() ? "Give the patient's NHS number or the archive's patient ID."
+                : "This" + NOT_AN_IDENTIFIER;
+    }
+
+    /** The identifier as the register keeps it (NHS numbers without spaces or dashes), or null if it is none. */
+    private static String normalised(String raw) {
+        String s = raw == null ? "" : raw.replaceAll("\\s", "");
+        if (s.matches("\\d{3}-?\\d{3}-?\\d{4}")) {
+            s = s.replace("-", "");
         }
-        for (int i = 0; i < raw.size(); i++) {
-            String s = raw.get(i) == null ? "" : raw.get(i).replaceAll("[\\s]", "");
-            if (s.matches("\\d{3}-?\\d{3}-?\\d{4}")) {
-                s = s.replace("-", "");
-            }
-            if (!PATIENT_ID.matcher(s).matches()) {
-                problems.put("patientIds[" + i + "]", "Line " + (i + 1)
-                        + " is not a patient identifier: use an NHS number or the archive's patient ID.");
-            } else if (!out.contains(s)) {
-                out.add(s);
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        return out;
+        return PATIENT_ID.matcher(s).matches() ? s : null;
     }
 
     private static void requireCustodian(Actor actor) {

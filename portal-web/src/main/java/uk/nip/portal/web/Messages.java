@@ -18,10 +18,11 @@ final class Messages {
 
     /**
      * The component a problem belongs to: {@code datasets[0].datasetId} is the datasetId field in the
-     * first row of the datasets repeat, {@code compute.cpuCores} the field with id compute_cpuCores.
+     * first row of the datasets repeat, {@code compute.cpuCores} the field with id compute_cpuCores,
+     * and {@code patientIds[2]} (one line of a box of lines) the patientIds field itself.
      */
     static String clientId(String formId, String field) {
-        return formId + ":" + field.replaceAll("\\[(\\d+)]\\.", ":$1:").replace('.', '_');
+        return formId + ":" + field.replaceAll("\\[(\\d+)]\\.", ":$1:").replaceAll("\\[\\d+]$", "").replace('.', '_');
     }
 
     static void refused(GovernanceException e, String formId) {

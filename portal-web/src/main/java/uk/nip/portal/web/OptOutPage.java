@@ -38,7 +38,7 @@ public class OptOutPage implements Serializable {
     public void add() {
         try {
             OptOutRegister.Change c = register.register(current.actor(),
-                    patientIds == null ? null : Arrays.stream(patientIds.split("\\R")).filter(s -> !s.isBlank()).toList(),
+                    patientIds == null ? null : Arrays.asList(patientIds.split("\\R")),
                     source);
             Messages.info(c.added().size() + " added, " + c.alreadyThere().size()
                     + " already on the register; register version " + c.version() + ".");
@@ -63,6 +63,7 @@ public class OptOutPage implements Serializable {
         try {
             checkResult = register.contains(current.actor(), checkId);
         } catch (GovernanceException e) {
+            checkResult = null;
             Messages.refused(e, "check");
         }
     }

@@ -12,5 +12,6 @@ class MessagesTest {
         assertEquals("draft:datasets:0:datasetId", Messages.clientId("draft", "datasets[0].datasetId"));
         assertEquals("draft:team:12:orcid", Messages.clientId("draft", "team[12].orcid"));
         assertEquals("draft:compute_cpuCores", Messages.clientId("draft", "compute.cpuCores"));
+        assertEquals("add:patientIds", Messages.clientId("add", "patientIds[2]"));
     }
 }
