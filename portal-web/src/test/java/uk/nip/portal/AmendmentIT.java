@@ -392,7 +392,8 @@ class AmendmentIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(Http.PORTAL + "/custodian/");
             Browser.signIn(browser, wait, "custodian");
-            Select project = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ethics:applicationId"))));
+            Select project = new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("ethics:applicationId"))));
             project.selectByValue(String.valueOf(id));
             String chosen = project.getFirstSelectedOption().getText();
             assertTrue(chosen.startsWith(reference + ": Renewed on the custodian's page (Suspended; approval "), chosen);
@@ -435,9 +436,9 @@ class AmendmentIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(Http.PORTAL + "/researcher/amendments.xhtml?application=" + id);
             Browser.signIn(browser, wait, "researcher");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("amend:kind"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("[id='amend:kind_items'] li[data-label='New team members']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page"),
+                    "Amendments and renewal of " + reference));
+            Browser.choose(browser, "amend:kind", "New team members");
             browser.findElement(By.id("amend:description")).sendKeys("A second reader for the disagreements.");
             browser.findElement(By.id("amend:addedMembers")).sendKeys("Dana Reader");
             browser.findElement(By.id("amend:memberEmail")).sendKeys("dana@example.org");

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -44,6 +47,31 @@ final class Browser {
     static By row(String reference, String id) {
         return By.xpath("//tr[.//span[@class='reference' and text()='" + reference + "']]//*[contains(@id,'"
                 + id + "')]");
+    }
+
+    /**
+     * Chooses an option of a PrimeFaces select menu by its label, as a person does: open the menu,
+     * click the option, see it shown. A click that lands while the menu is still opening is lost, so
+     * it is tried again.
+     */
+    static void choose(WebDriver browser, String menuId, String label) {
+        By menu = By.id(menuId);
+        By option = By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + label + "']");
+        By shown = By.id(menuId + "_label");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(5));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                wait.until(ExpectedConditions.elementToBeClickable(menu)).click();
+                wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+                wait.until(ExpectedConditions.textToBe(shown, label));
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+            }
+        }
     }
 
     static void signOut(WebDriver browser, WebDriverWait wait) {
