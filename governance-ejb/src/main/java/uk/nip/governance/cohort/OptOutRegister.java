@@ -27,10 +27,10 @@ import uk.nip.governance.domain.Role;
 @Transactional
 public class OptOutRegister {
 
-    /** NHS numbers (10 digits) or the archive's own patient identifiers: letters, digits, dots, hyphens. */
     private static final String UNCHANGED = "The opt-out register was not changed";
     private static final String NOT_AN_IDENTIFIER =
             " is not a patient identifier: use an NHS number or the archive's patient ID.";
+    /** NHS numbers (10 digits) or the archive's own patient identifiers: letters, digits, dots, hyphens. */
     private static final Pattern PATIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.\\-]{0,63}");
 
     @PersistenceContext
