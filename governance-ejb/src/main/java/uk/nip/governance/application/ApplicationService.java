@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.nip.governance.audit.AuditTrail;
 import uk.nip.governance.catalogue.Catalogue;
 import uk.nip.governance.committee.CommitteeService;
@@ -321,9 +322,20 @@ public class ApplicationService {
 
     /** The applications this actor may see, newest first. */
     public List<Application> visibleTo(Actor actor) {
-        List<Application> all = em.createQuery("select a from Application a order by a.id desc", Application.class)
-                .getResultList();
-        return all.stream().filter(a -> mayView(actor, a)).toList();
+        // a researcher sees only their teams' applications: those are found in the database, not by
+        // reading every application in the country; mayView still decides
+        List<Application> candidates = seesOnlyOwnTeams(actor)
+                ? em.createQuery("select distinct a from Application a left join a.team m"
+                        + " where a.leadUsername = :u or m.username = :u order by a.id desc", Application.class)
+                        .setParameter("u", actor.username()).getResultList()
+                : em.createQuery("select a from Application a order by a.id desc", Application.class).getResultList();
+        return candidates.stream().filter(a -> mayView(actor, a)).toList();
+    }
+
+    /** Holds none of the roles through which {@link #mayView} shows applications beyond the actor's own teams. */
+    private static boolean seesOnlyOwnTeams(Actor actor) {
+        return !actor.isSystem()
+                && Stream.of(Role.AUDITOR, Role.CUSTODIAN, Role.ADMIN, Role.DAC_MEMBER, Role.DAC_CHAIR).noneMatch(actor::has);
     }
 
     /** Applications waiting for this chair's decision. */
