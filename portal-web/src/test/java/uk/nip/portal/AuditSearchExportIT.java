@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nip.governance.audit.AuditRecord;
 import uk.nip.governance.audit.ChainVerification;
 import uk.nip.portal.Http.Reply;
@@ -318,5 +323,42 @@ class AuditSearchExportIT {
         }
         assertTrue(row.isEmpty() && field.length() == 0, "the last row must end in CRLF");
         return rows;
+    }
+
+    /**
+     * The auditor's page in a real browser: the whole chain verified from the page, and a search
+     * sent from its form as the signed-in auditor; a researcher is kept out.
+     */
+    @Test
+    void anAuditorVerifiesAndSearchesFromTheirPage() {
+        WebDriver browser = Browser.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get(Http.PORTAL + "/auditor/");
+            Browser.signIn(browser, wait, "auditor");
+            String head = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("head-hash"))).getText();
+            assertTrue(head.matches("[0-9a-f]{64}"), head);
+            browser.findElement(By.id("audit:verify")).click();
+            String result = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[id='audit:result'] .state"))).getText();
+            assertTrue(result.matches("Intact: \\d+ records and \\d+ published heads checked\\..*"), result);
+            Browser.assertAccessible(browser);
+
+            browser.findElement(By.id("q-action")).sendKeys("audit.verify");
+            browser.findElement(By.id("q-max")).sendKeys("5");
+            browser.findElement(By.id("q-search")).click();
+            wait.until(ExpectedConditions.urlContains("/api/audit/records?"));
+            String json = browser.findElement(By.tagName("body")).getText();
+            assertTrue(json.contains("\"action\":\"audit.verify\"") && json.contains("\"actor\":\"auditor\""), json);
+
+            browser.get(Http.PORTAL + "/auditor/");
+            Browser.signOut(browser, wait);
+            browser.get(Http.PORTAL + "/auditor/");
+            Browser.signIn(browser, wait, "researcher");
+            assertTrue(browser.findElements(By.id("audit:verify")).isEmpty(), "a researcher has no verify button");
+            assertFalse(browser.getPageSource().contains(head), "nor sees the head hash");
+        } finally {
+            browser.quit();
+        }
     }
 }
