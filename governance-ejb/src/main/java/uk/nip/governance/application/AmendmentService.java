@@ -248,18 +248,18 @@ public class AmendmentService {
                 }
                 for (int i = 0; i < form.addedMembers().size(); i++) {
                     TeamMember m = form.addedMembers().get(i);
+                    String key = "addedMembers[" + i + "].";
+                    String who = "new member " + (i + 1);
                     DraftForm.memberTooLong(p, "addedMembers[" + i + "]", m);
                     if (m.getName() == null || m.getName().isBlank()) {
-                        p.put("addedMembers[" + i + "].name", "Give the member's name.");
+                        p.put(key + "name", "Give the member's name.");
                     }
                     // the committee weighs who joins by what they will do, as for the team at submission
                     if (m.getRole() == null || m.getRole().isBlank()) {
-                        p.put("addedMembers[" + i + "].role", "Say what new member " + (i + 1) + " will do in the project.");
+                        p.put(key + "role", "Say what " + who + " will do in the project.");
                     }
-                    SubmissionCheck.contact(p, "addedMembers[" + i + "].", "new member " + (i + 1), m);
-                    if (m.getOrcid() != null && !m.getOrcid().isBlank() && !Orcid.isValid(m.getOrcid())) {
-                        p.put("addedMembers[" + i + "].orcid", "'" + m.getOrcid() + "' is not a valid ORCID iD.");
-                    }
+                    SubmissionCheck.contact(p, key, who, m);
+                    SubmissionCheck.orcid(p, key, m);
                 }
             }
         }

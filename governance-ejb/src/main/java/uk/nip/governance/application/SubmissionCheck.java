@@ -92,15 +92,7 @@ public final class SubmissionCheck {
             if (blank(m.getRole())) {
                 problems.put(key + "role", "Say what team member " + (i + 1) + " does in the project.");
             }
-            if (!blank(m.getOrcid())) {
-                if (!Orcid.hasValidFormat(m.getOrcid())) {
-                    problems.put(key + "orcid", "'" + m.getOrcid() + "' is not an ORCID iD: it has the form"
-                            + " 0000-0002-1825-0097.");
-                } else if (!Orcid.isValid(m.getOrcid())) {
-                    problems.put(key + "orcid", "ORCID iD " + m.getOrcid() + " has a wrong check character;"
-                            + " copy it from the ORCID profile.");
-                }
-            }
+            orcid(problems, key, m);
         }
     }
 
@@ -205,6 +197,20 @@ public final class SubmissionCheck {
 
     private static boolean outOfRange(Integer age) {
         return age != null && (age < 0 || age > MAX_AGE);
+    }
+
+    /** A member's ORCID iD is optional; one given must have the form and the check character of one. */
+    static void orcid(Map<String, String> problems, String key, TeamMember m) {
+        if (blank(m.getOrcid())) {
+            return;
+        }
+        if (!Orcid.hasValidFormat(m.getOrcid())) {
+            problems.put(key + "orcid", "'" + m.getOrcid() + "' is not an ORCID iD: it has the form"
+                    + " 0000-0002-1825-0097.");
+        } else if (!Orcid.isValid(m.getOrcid())) {
+            problems.put(key + "orcid", "ORCID iD " + m.getOrcid() + " has a wrong check character;"
+                    + " copy it from the ORCID profile.");
+        }
     }
 
     /** How the platform reaches a member: an email address or a platform username, at least one. */
