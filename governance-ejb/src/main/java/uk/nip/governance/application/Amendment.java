@@ -122,8 +122,7 @@ public class Amendment {
             parts.add("datasets " + String.join(", ", getAddedDatasetIds()));
         }
         if (!addedMembers.isEmpty()) {
-            parts.add("members " + String.join(", ", addedMembers.stream().map(m -> m.getRole() == null
-                    || m.getRole().isBlank() ? m.getName() : m.getName() + " (" + m.getRole() + ")").toList()));
+            parts.add("members " + String.join(", ", addedMembers.stream().map(TeamMember::nameWithRole).toList()));
         }
         return kind.label() + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
     }

@@ -358,7 +358,8 @@ public class ApplicationService {
         if (actor.isSystem() || actor.has(Role.AUDITOR) || app.isOnTeam(actor.username())) {
             return true;
         }
-        if (app.getState() == ApplicationState.DRAFT) {
+        // the rule visibleTo uses to find a researcher's applications in the database
+        if (seesOnlyOwnTeams(actor) || app.getState() == ApplicationState.DRAFT) {
             return false;
         }
         return actor.has(Role.CUSTODIAN) || actor.has(Role.ADMIN) || committees.mayReview(actor, app);

@@ -48,6 +48,11 @@ public class TeamMember {
     public String getRole() { return role; }
     public String getOrcid() { return orcid; }
 
+    /** "Name (role)", or the name alone for a member an amendment added before roles were asked for. */
+    public String nameWithRole() {
+        return role == null || role.isBlank() ? name : name + " (" + role + ")";
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TeamMember m && Objects.equals(name, m.name) && Objects.equals(email, m.email)
